@@ -1,0 +1,43 @@
+//! Currency ledgers: one `pallet-assets` asset per ISO 4217 currency (id = numeric code).
+//!
+//! The pallet's calls are not in the runtime (`#[runtime::disable_call]`): nobody can move a
+//! currency unit with `assets.transfer`, directly or inside a batch. fxchain's forex pallet moves
+//! them through the `fungibles` traits, after supervision has decided. Polkadot.js Apps still
+//! shows balances on its Assets page, from storage and metadata.
+
+use crate::{AccountId, Balance, Balances, Runtime, RuntimeEvent};
+use frame_support::traits::{AsEnsureOriginWithArg, ConstU128, ConstU32};
+use frame_system::EnsureNever;
+
+use super::governance::GovernanceOrigin;
+
+/// An asset id is the currency's ISO 4217 numeric code (156 CNY, 840 USD, ...).
+pub type CurrencyId = u32;
+
+impl pallet_assets::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Balance = Balance;
+	type RemoveItemsLimit = ConstU32<1000>;
+	type AssetId = CurrencyId;
+	type AssetIdParameter = codec::Compact<CurrencyId>;
+	type ReserveData = ();
+	type Currency = Balances;
+	// Currencies are created by the forex pallet on a governance decision, never by a signed call.
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureNever<AccountId>>;
+	type ForceOrigin = GovernanceOrigin;
+	// Verified accounts hold currencies without native-token deposits (assets are sufficient).
+	type AssetDeposit = ConstU128<0>;
+	type AssetAccountDeposit = ConstU128<0>;
+	type MetadataDepositBase = ConstU128<0>;
+	type MetadataDepositPerByte = ConstU128<0>;
+	type ApprovalDeposit = ConstU128<0>;
+	type StringLimit = ConstU32<50>;
+	type Freezer = ();
+	type Holder = ();
+	type Extra = ();
+	type CallbackHandle = ();
+	type AssetIdAllocator = ();
+	type WeightInfo = pallet_assets::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}

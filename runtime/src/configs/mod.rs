@@ -1,0 +1,8 @@
+//! Pallet configurations, one file per group.
+
+pub mod assets;
+pub mod consensus;
+pub mod governance;
+pub mod identity;
+pub mod monetary;
+pub mod system;

@@ -1,0 +1,160 @@
+//! Genesis presets: `dev`, `local` and `staging`.
+//!
+//! | preset    | validators               | session     | council             | sudo  |
+//! |-----------|--------------------------|-------------|---------------------|-------|
+//! | `dev`     | Alice                    | 1 minute    | Alice, Bob, Charlie | Alice |
+//! | `local`   | Alice, Bob, Charlie, Dave| 2 minutes   | Alice, Bob, Charlie | none  |
+//! | `staging` | Alice, Bob, Charlie, Dave| 1 hour      | Alice, Bob, Charlie | none  |
+//!
+//! `staging` is the template of a consortium network: its well-known keys are placeholders that
+//! `scripts/consortium-spec.sh` replaces with the members' own (see `chain-specs/README.md`).
+
+use crate::{
+	time::{BABE_GENESIS_EPOCH_CONFIG, HOURS, MINUTES},
+	AccountId, Balance, SessionKeys,
+};
+use alloc::{vec, vec::Vec};
+use fxchain_primitives::token::UNIT;
+use serde_json::Value;
+use sp_consensus_babe::AuthorityId as BabeId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::PresetId;
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// The development chain: one validator, sudo, short sessions.
+pub const DEV: &str = "dev";
+/// A local four-validator test network (zombienet, the fault tests).
+pub const LOCAL: &str = "local";
+/// The consortium template.
+pub const STAGING: &str = "staging";
+
+/// What each dev account holds in FXC, for fees.
+const ENDOWMENT: Balance = 1_000_000 * UNIT;
+
+/// A validator's account and session keys.
+struct Validator {
+	account: AccountId,
+	babe: BabeId,
+	grandpa: GrandpaId,
+}
+
+fn validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Validator {
+	Validator {
+		account: sr.to_account_id(),
+		babe: sr.public().into(),
+		grandpa: ed.public().into(),
+	}
+}
+
+/// The parameters that differ between presets.
+struct Network {
+	validators: Vec<Validator>,
+	min_validators: u32,
+	session_length: u64,
+	council: Vec<AccountId>,
+	endowed: Vec<AccountId>,
+	sudo: Option<AccountId>,
+}
+
+fn genesis(network: Network) -> Value {
+	let session_keys: Vec<(AccountId, AccountId, SessionKeys)> = network
+		.validators
+		.iter()
+		.map(|v| {
+			let keys = SessionKeys { babe: v.babe.clone(), grandpa: v.grandpa.clone() };
+			(v.account.clone(), v.account.clone(), keys)
+		})
+		.collect();
+	let balances: Vec<(AccountId, Balance)> =
+		network.endowed.iter().cloned().map(|account| (account, ENDOWMENT)).collect();
+	serde_json::json!({
+		"balances": { "balances": balances },
+		// BABE and GRANDPA authorities stay empty: the session fills them from its keys.
+		"babe": { "epochConfig": BABE_GENESIS_EPOCH_CONFIG },
+		"session": { "keys": session_keys },
+		"validatorSet": {
+			"minValidators": network.min_validators,
+			"sessionLength": network.session_length,
+		},
+		"councilMembership": { "members": network.council },
+		"sudo": { "key": network.sudo },
+	})
+}
+
+fn well_known_validators(count: usize) -> Vec<Validator> {
+	[
+		(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+		(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+	]
+	.into_iter()
+	.take(count)
+	.map(|(sr, ed)| validator(sr, ed))
+	.collect()
+}
+
+fn council() -> Vec<AccountId> {
+	vec![
+		Sr25519Keyring::Alice.to_account_id(),
+		Sr25519Keyring::Bob.to_account_id(),
+		Sr25519Keyring::Charlie.to_account_id(),
+	]
+}
+
+fn dev_accounts() -> Vec<AccountId> {
+	Sr25519Keyring::iter().map(|k| k.to_account_id()).collect()
+}
+
+fn dev() -> Value {
+	genesis(Network {
+		validators: well_known_validators(1),
+		min_validators: 1,
+		session_length: u64::from(MINUTES),
+		council: council(),
+		endowed: dev_accounts(),
+		sudo: Some(Sr25519Keyring::Alice.to_account_id()),
+	})
+}
+
+fn local() -> Value {
+	genesis(Network {
+		validators: well_known_validators(4),
+		// GRANDPA needs more than two thirds of the voters: with three of four it still finalises.
+		min_validators: 3,
+		session_length: u64::from(2 * MINUTES),
+		council: council(),
+		endowed: dev_accounts(),
+		sudo: None,
+	})
+}
+
+fn staging() -> Value {
+	let validators = well_known_validators(4);
+	let mut endowed: Vec<AccountId> = validators.iter().map(|v| v.account.clone()).collect();
+	endowed.extend(council().into_iter().filter(|member| !endowed.contains(member)));
+	genesis(Network {
+		validators,
+		min_validators: 4,
+		session_length: u64::from(HOURS),
+		council: council(),
+		endowed,
+		sudo: None,
+	})
+}
+
+/// The preset with the given name, as JSON.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		DEV => dev(),
+		LOCAL => local(),
+		STAGING => staging(),
+		_ => return None,
+	};
+	serde_json::to_vec(&patch).ok()
+}
+
+/// The names of the presets this runtime offers.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![PresetId::from(DEV), PresetId::from(LOCAL), PresetId::from(STAGING)]
+}

@@ -1,0 +1,216 @@
+//! # fxchain runtime
+//!
+//! The FRAME runtime of fxchain, a permissioned appchain for a foreign-exchange regulator and the
+//! institutions it licenses. This crate composes polkadot-sdk pallets and fxchain's own:
+//!
+//! - consensus: `Babe` (block production, a block in every 6 s slot), `Grandpa` (finality),
+//!   `Session` with `ValidatorSet` (governance-managed validators);
+//! - the fee token: `Balances`, `TransactionPayment`, `Utility`;
+//! - identity: `Identity` (public identities and registrar judgements);
+//! - governance: `Council` (`pallet-collective`) with `CouncilMembership`, giving
+//!   [`configs::governance::SupervisorOrigin`] (one member) and
+//!   [`configs::governance::GovernanceOrigin`] (two thirds of members); `Governance` lets the
+//!   latter act as root (runtime upgrades); `Sudo` only on the `dev` chain;
+//! - currency ledgers: `Assets`, whose calls are not in [`RuntimeCall`], so that nobody moves a
+//!   currency unit except through fxchain's own pallets.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `#[frame_support::runtime]` recurses deeply.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+pub mod apis;
+pub mod configs;
+pub mod genesis_config_presets;
+
+pub use fxchain_primitives::{AccountId, Balance, BlockNumber, Hash, Moment, Nonce, Signature};
+use sp_runtime::{generic, impl_opaque_keys};
+#[cfg(feature = "std")]
+use sp_version::NativeVersion;
+use sp_version::{runtime_version, RuntimeVersion};
+
+/// Opaque types: what the node needs to know about blocks and keys without the runtime's types.
+pub mod opaque {
+	use super::*;
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Block header type.
+	pub type Header = fxchain_primitives::Header;
+	/// Block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Block identifier.
+	pub type BlockId = generic::BlockId<Block>;
+
+	impl_opaque_keys! {
+		/// The keys a validator registers with `session.setKeys`. The field names `babe` and
+		/// `grandpa` are what `--dev`/`--alice` look for when they fill the keystore.
+		pub struct SessionKeys {
+			pub babe: super::Babe,
+			pub grandpa: super::Grandpa,
+		}
+	}
+}
+pub use opaque::SessionKeys;
+
+/// The runtime's version. Increase `spec_version` with every change of runtime logic, and
+/// `transaction_version` when the encoding of calls or extensions changes.
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("fxchain"),
+	impl_name: alloc::borrow::Cow::Borrowed("fxchain"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The version information used to identify this runtime when compiled natively.
+#[cfg(feature = "std")]
+pub fn native_version() -> NativeVersion {
+	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
+}
+
+/// Time and block production.
+pub mod time {
+	use super::BlockNumber;
+
+	/// Target block time: BABE gives every 6 s slot a block (secondary VRF slots).
+	pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
+	/// The BABE slot is the block time.
+	pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
+
+	/// Blocks in a minute.
+	pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
+	/// Blocks in an hour.
+	pub const HOURS: BlockNumber = MINUTES * 60;
+	/// Blocks in a day.
+	pub const DAYS: BlockNumber = HOURS * 24;
+
+	/// BABE's primary-slot probability `c = 1/4`; with secondary VRF slots every slot still gets
+	/// a block.
+	pub const PRIMARY_PROBABILITY: (u64, u64) = (1, 4);
+	/// The BABE epoch configuration at genesis.
+	pub const BABE_GENESIS_EPOCH_CONFIG: sp_consensus_babe::BabeEpochConfiguration =
+		sp_consensus_babe::BabeEpochConfiguration {
+			c: PRIMARY_PROBABILITY,
+			allowed_slots: sp_consensus_babe::AllowedSlots::PrimaryAndSecondaryVRFSlots,
+		};
+}
+
+/// The address format for describing accounts.
+pub type Address = sp_runtime::MultiAddress<AccountId, ()>;
+
+/// Block header type as expected by this runtime.
+pub type Header = fxchain_primitives::Header;
+
+/// Block type as expected by this runtime.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// A block signed with a justification (GRANDPA's, for finalised blocks).
+pub type SignedBlock = generic::SignedBlock<Block>;
+
+/// BlockId type as expected by this runtime.
+pub type BlockId = generic::BlockId<Block>;
+
+/// The transaction extensions every signed extrinsic carries, in order.
+///
+/// `CheckMetadataHash` lets offline signers (the generic Ledger app) verify what they sign; it is
+/// inert unless the wasm is built with the `metadata-hash` feature and the signer opts in.
+pub type TxExtension = (
+	frame_system::AuthorizeCall<Runtime>,
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// Unchecked extrinsic type as expected by this runtime.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+
+/// The payload being signed in transactions.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Storage migrations run on the next runtime upgrade (none yet).
+type Migrations = ();
+
+/// Executive: handles dispatch to the various pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	// Consensus.
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+	#[runtime::pallet_index(2)]
+	pub type Babe = pallet_babe;
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+	#[runtime::pallet_index(4)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(5)]
+	pub type TransactionPayment = pallet_transaction_payment;
+	// Session before ValidatorSet: the validator set adopts the genesis validators that the
+	// session's genesis build has just set.
+	#[runtime::pallet_index(6)]
+	pub type Session = pallet_session;
+	#[runtime::pallet_index(7)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	// Governance.
+	#[runtime::pallet_index(10)]
+	pub type Council = pallet_collective<Instance1>;
+	#[runtime::pallet_index(11)]
+	pub type CouncilMembership = pallet_membership<Instance1>;
+	#[runtime::pallet_index(12)]
+	pub type Governance = pallet_governance;
+	#[runtime::pallet_index(13)]
+	pub type Sudo = pallet_sudo;
+
+	// Utilities and identity.
+	#[runtime::pallet_index(20)]
+	pub type Utility = pallet_utility;
+	#[runtime::pallet_index(21)]
+	pub type Identity = pallet_identity;
+
+	// Currency ledgers: only fxchain's own pallets move them, so the calls are left out.
+	#[runtime::pallet_index(30)]
+	#[runtime::disable_call]
+	pub type Assets = pallet_assets;
+}

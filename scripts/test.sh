@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Every test, fastest first: formatting, the node build, unit and runtime tests (with the
+# benchmarks as tests), clippy, the end-to-end tests against the real binary, and the
+# four-validator network tests. Everything builds in the release profile, once: the tests reuse
+# the node's artifacts.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$FXCHAIN_ROOT"
+start=$(date +%s)
+step() { log "$* (+$(($(date +%s) - start))s)"; }
+
+ensure_tools
+step "cargo fmt --check"
+cargo fmt --all -- --check
+step "Cargo.lock holds polkadot-sdk stable2609-2"
+python3 scripts/check-sdk-versions.py
+build_node
+step "cargo test (pallets, runtime, node; benchmarks as tests)"
+cargo test --locked --release --workspace
+step "cargo clippy -D warnings"
+cargo clippy --locked --release --workspace --all-targets -- -D warnings
+step "end-to-end tests (e2e/, @polkadot/api against fxchain-node --dev)"
+ensure_npm_packages e2e
+(cd e2e && npm test)
+step "network tests (zombienet/, four validators on loopback)"
+./zombienet/run.sh
+step "all tests passed in $(($(date +%s) - start))s"
