@@ -13,9 +13,8 @@ use sp_runtime::traits::HashingFor;
 pub fn run(cli: &Cli, cmd: &BenchmarkCmd) -> sc_cli::Result<()> {
 	let runner = cli.create_runner(cmd)?;
 	match cmd {
-		BenchmarkCmd::Pallet(cmd) => runner.sync_run(|config| {
-			cmd.run_with_spec::<HashingFor<Block>, ()>(Some(config.chain_spec))
-		}),
+		BenchmarkCmd::Pallet(cmd) => runner
+			.sync_run(|config| cmd.run_with_spec::<HashingFor<Block>, ()>(Some(config.chain_spec))),
 		BenchmarkCmd::Machine(cmd) => runner.sync_run(|config| {
 			cmd.run(&config, frame_benchmarking_cli::SUBSTRATE_REFERENCE_HARDWARE.clone())
 		}),

@@ -16,8 +16,14 @@ fn properties() -> Properties {
 	properties
 }
 
-fn from_preset(name: &str, id: &str, chain_type: ChainType, preset: &str) -> Result<ChainSpec, String> {
-	let wasm = WASM_BINARY.ok_or_else(|| "the node was built without its wasm runtime".to_string())?;
+fn from_preset(
+	name: &str,
+	id: &str,
+	chain_type: ChainType,
+	preset: &str,
+) -> Result<ChainSpec, String> {
+	let wasm =
+		WASM_BINARY.ok_or_else(|| "the node was built without its wasm runtime".to_string())?;
 	Ok(ChainSpec::builder(wasm, None)
 		.with_name(name)
 		.with_id(id)

@@ -43,7 +43,11 @@ pub enum Subcommand {
 
 /// `fxchain-node [subcommand] [flags]`; without a subcommand, runs the node.
 #[derive(Debug, clap::Parser)]
-#[command(propagate_version = true, args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+#[command(
+	propagate_version = true,
+	args_conflicts_with_subcommands = true,
+	subcommand_negates_reqs = true
+)]
 pub struct Cli {
 	#[command(subcommand)]
 	pub subcommand: Option<Subcommand>,

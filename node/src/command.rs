@@ -40,8 +40,9 @@ impl SubstrateCli for Cli {
 			"" | "dev" => Box::new(chain_spec::dev()?),
 			"local" => Box::new(chain_spec::local()?),
 			"staging" => Box::new(chain_spec::staging()?),
-			path =>
-				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?),
+			path => {
+				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
+			},
 		})
 	}
 }
@@ -123,9 +124,10 @@ pub fn run() -> sc_cli::Result<()> {
 						sc_network::NetworkWorker<Block, <Block as BlockT>::Hash>,
 					>(config)
 					.map_err(sc_cli::Error::Service),
-					sc_network::config::NetworkBackendType::Litep2p =>
+					sc_network::config::NetworkBackendType::Litep2p => {
 						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
-							.map_err(sc_cli::Error::Service),
+							.map_err(sc_cli::Error::Service)
+					},
 				}
 			})
 		},

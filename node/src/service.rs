@@ -36,7 +36,8 @@ type TransactionPool = sc_transaction_pool::TransactionPoolHandle<Block, FullCli
 /// finality without fetching every justification.
 const GRANDPA_JUSTIFICATION_PERIOD: u32 = 512;
 
-type InherentData = (sp_consensus_babe::inherents::InherentDataProvider, sp_timestamp::InherentDataProvider);
+type InherentData =
+	(sp_consensus_babe::inherents::InherentDataProvider, sp_timestamp::InherentDataProvider);
 type InherentFuture = futures::future::BoxFuture<
 	'static,
 	Result<InherentData, Box<dyn std::error::Error + Send + Sync>>,
@@ -175,7 +176,8 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 		keystore_container,
 		select_chain,
 		transaction_pool,
-		other: Consensus { block_import, babe_link, babe_worker_handle, grandpa_link, mut telemetry },
+		other:
+			Consensus { block_import, babe_link, babe_worker_handle, grandpa_link, mut telemetry },
 	} = new_partial(&config)?;
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
@@ -186,9 +188,9 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 	let metrics = N::register_notification_metrics(config.prometheus_registry());
 	let peer_store_handle = net_config.peer_store_handle();
 
-	let genesis_hash = client.block_hash(0)?.ok_or_else(|| {
-		ServiceError::Other("the database has no genesis block".to_string())
-	})?;
+	let genesis_hash = client
+		.block_hash(0)?
+		.ok_or_else(|| ServiceError::Other("the database has no genesis block".to_string()))?;
 	let grandpa_protocol_name =
 		sc_consensus_grandpa::protocol_standard_name(&genesis_hash, &config.chain_spec);
 	let (grandpa_protocol_config, grandpa_notification_service) =
@@ -220,6 +222,27 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 			metrics,
 			gap_sync_body_policy: None,
 		})?;
+
+	if config.offchain_worker.enabled {
+		let offchain_workers =
+			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
+				runtime_api_provider: client.clone(),
+				is_validator: config.role.is_authority(),
+				keystore: Some(keystore_container.keystore()),
+				offchain_db: backend.offchain_storage(),
+				transaction_pool: Some(OffchainTransactionPoolFactory::new(
+					transaction_pool.clone(),
+				)),
+				network_provider: Arc::new(network.clone()),
+				enable_http_requests: true,
+				custom_extensions: |_| vec![],
+			})?;
+		task_manager.spawn_handle().spawn(
+			"offchain-workers-runner",
+			"offchain-worker",
+			offchain_workers.run(client.clone(), task_manager.spawn_handle()).boxed(),
+		);
+	}
 
 	let role = config.role;
 	let force_authoring = config.force_authoring;
@@ -336,7 +359,9 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 			telemetry: telemetry.as_ref().map(|x| x.handle()),
 			offchain_tx_pool_factory: OffchainTransactionPoolFactory::new(transaction_pool),
 		})?;
-		task_manager.spawn_essential_handle().spawn_blocking("grandpa-voter", None, voter);
+		task_manager
+			.spawn_essential_handle()
+			.spawn_blocking("grandpa-voter", None, voter);
 	}
 
 	Ok(task_manager)

@@ -2,8 +2,8 @@
 
 use crate::{
 	configs::consensus::EpochDuration, time::BABE_GENESIS_EPOCH_CONFIG, AccountId, Babe, Balance,
-	Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{

@@ -39,11 +39,7 @@ struct Validator {
 }
 
 fn validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Validator {
-	Validator {
-		account: sr.to_account_id(),
-		babe: sr.public().into(),
-		grandpa: ed.public().into(),
-	}
+	Validator { account: sr.to_account_id(), babe: sr.public().into(), grandpa: ed.public().into() }
 }
 
 /// The parameters that differ between presets.
@@ -132,7 +128,9 @@ fn local() -> Value {
 fn staging() -> Value {
 	let validators = well_known_validators(4);
 	let mut endowed: Vec<AccountId> = validators.iter().map(|v| v.account.clone()).collect();
-	endowed.extend(council().into_iter().filter(|member| !endowed.contains(member)));
+	let council_only: Vec<AccountId> =
+		council().into_iter().filter(|member| !endowed.contains(member)).collect();
+	endowed.extend(council_only);
 	genesis(Network {
 		validators,
 		min_validators: 4,

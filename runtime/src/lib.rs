@@ -23,14 +23,15 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+use alloc::vec::Vec;
+
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 
+pub use apis::RuntimeApi;
 pub use fxchain_primitives::{AccountId, Balance, BlockNumber, Hash, Moment, Nonce, Signature};
 use sp_runtime::{generic, impl_opaque_keys};
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::{runtime_version, RuntimeVersion};
 
 /// Opaque types: what the node needs to know about blocks and keys without the runtime's types.
@@ -69,12 +70,6 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	transaction_version: 1,
 	system_version: 1,
 };
-
-/// The version information used to identify this runtime when compiled natively.
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
 
 /// Time and block production.
 pub mod time {

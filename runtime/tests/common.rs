@@ -36,15 +36,16 @@ pub fn account(who: Sr25519Keyring) -> AccountId {
 }
 
 /// `who` proposes `call` to the council with `threshold` ayes needed; returns its hash and index.
-pub fn propose(
-	who: Sr25519Keyring,
-	threshold: u32,
-	call: RuntimeCall,
-) -> (sp_core::H256, u32) {
+pub fn propose(who: Sr25519Keyring, threshold: u32, call: RuntimeCall) -> (sp_core::H256, u32) {
 	let length = call.encoded_size() as u32;
 	let index = pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get();
 	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
-	assert_ok!(Council::propose(RuntimeOrigin::signed(account(who)), threshold, Box::new(call), length));
+	assert_ok!(Council::propose(
+		RuntimeOrigin::signed(account(who)),
+		threshold,
+		Box::new(call),
+		length
+	));
 	(hash, index)
 }
 
@@ -73,5 +74,3 @@ pub fn last_motion_result() -> Option<sp_runtime::DispatchResult> {
 		_ => None,
 	})
 }
-
-

@@ -10,9 +10,7 @@ use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave};
 use sp_runtime::DispatchError;
 
 fn add_council_member(who: sp_keyring::Sr25519Keyring) -> RuntimeCall {
-	RuntimeCall::CouncilMembership(pallet_membership::Call::add_member {
-		who: account(who).into(),
-	})
+	RuntimeCall::CouncilMembership(pallet_membership::Call::add_member { who: account(who).into() })
 }
 
 fn council_members() -> Vec<fxchain_runtime::AccountId> {
@@ -58,7 +56,8 @@ fn a_non_member_cannot_propose() {
 fn one_member_acts_as_supervisor_but_not_as_governance() {
 	use frame_support::traits::EnsureOrigin;
 	use fxchain_runtime::configs::governance::{GovernanceOrigin, SupervisorOrigin};
-	type Collective = pallet_collective::RawOrigin<fxchain_runtime::AccountId, pallet_collective::Instance1>;
+	type Collective =
+		pallet_collective::RawOrigin<fxchain_runtime::AccountId, pallet_collective::Instance1>;
 
 	let member: RuntimeOrigin = Collective::Member(account(Alice)).into();
 	assert!(SupervisorOrigin::try_origin(member.clone()).is_ok());
@@ -80,18 +79,25 @@ fn the_council_upgrades_code_through_governance_enact() {
 		let inner = RuntimeCall::System(frame_system::Call::set_storage {
 			items: vec![(b":fxchain:test".to_vec(), b"upgraded".to_vec())],
 		});
-		let call =
-			RuntimeCall::Governance(pallet_governance::Call::enact { call: Box::new(inner.clone()) });
+		let call = RuntimeCall::Governance(pallet_governance::Call::enact {
+			call: Box::new(inner.clone()),
+		});
 		let (hash, index) = propose(Alice, 2, call.clone());
 		vote_aye(&[Bob], hash, index);
 		close(Alice, &call, hash, index);
 
 		assert_eq!(last_motion_result(), Some(Ok(())));
-		assert_eq!(sp_io::storage::get(b":fxchain:test").map(|v| v.to_vec()), Some(b"upgraded".to_vec()));
+		assert_eq!(
+			sp_io::storage::get(b":fxchain:test").map(|v| v.to_vec()),
+			Some(b"upgraded".to_vec())
+		);
 
 		// Without the council, the same root call is refused.
 		assert_noop!(
-			fxchain_runtime::Governance::enact(RuntimeOrigin::signed(account(Charlie)), Box::new(inner)),
+			fxchain_runtime::Governance::enact(
+				RuntimeOrigin::signed(account(Charlie)),
+				Box::new(inner)
+			),
 			DispatchError::BadOrigin
 		);
 	});

@@ -14,10 +14,8 @@ use sp_keyring::{
 /// The `local` chain, where Eve has registered session keys but does not validate yet.
 fn local_with_eve_keys() -> sp_io::TestExternalities {
 	ext_from_preset("local", |json| {
-		let keys = SessionKeys {
-			babe: Eve.public().into(),
-			grandpa: Ed25519Keyring::Eve.public().into(),
-		};
+		let keys =
+			SessionKeys { babe: Eve.public().into(), grandpa: Ed25519Keyring::Eve.public().into() };
 		json["session"]["nonAuthorityKeys"] =
 			serde_json::json!([[account(Eve), account(Eve), keys]]);
 	})
@@ -48,15 +46,19 @@ fn a_validator_added_by_the_council_is_active_from_the_session_after_the_next() 
 		// Next session: queued, and announced to BABE as the next epoch's authorities.
 		rotate_session();
 		assert!(!session_validators().contains(&account(Eve)));
-		let queued: Vec<_> =
-			pallet_session::QueuedKeys::<Runtime>::get().into_iter().map(|(v, _)| v).collect();
+		let queued: Vec<_> = pallet_session::QueuedKeys::<Runtime>::get()
+			.into_iter()
+			.map(|(v, _)| v)
+			.collect();
 		assert!(queued.contains(&account(Eve)));
 
 		// The session after: Eve validates, with her BABE and GRANDPA keys.
 		rotate_session();
 		assert!(session_validators().contains(&account(Eve)));
-		let babe_authorities: Vec<_> =
-			pallet_babe::Authorities::<Runtime>::get().into_iter().map(|(id, _)| id).collect();
+		let babe_authorities: Vec<_> = pallet_babe::Authorities::<Runtime>::get()
+			.into_iter()
+			.map(|(id, _)| id)
+			.collect();
 		assert!(babe_authorities.contains(&Eve.public().into()));
 		assert!(pallet_grandpa::Pallet::<Runtime>::pending_change().is_some());
 	});

@@ -13,7 +13,8 @@ mod benchmarks {
 	fn enact() -> Result<(), BenchmarkError> {
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let call: <T as Config>::RuntimeCall = frame_system::Call::<T>::remark { remark: vec![] }.into();
+		let call: <T as Config>::RuntimeCall =
+			frame_system::Call::<T>::remark { remark: vec![] }.into();
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, Box::new(call));

@@ -97,7 +97,9 @@ pub mod pallet {
 				Ok(post) => post.actual_weight,
 				Err(err) => err.post_info.actual_weight,
 			};
-			Self::deposit_event(Event::Enacted { result: outcome.map(|_| ()).map_err(|e| e.error) });
+			Self::deposit_event(Event::Enacted {
+				result: outcome.map(|_| ()).map_err(|e| e.error),
+			});
 			Ok(call_weight.map(|w| w.saturating_add(T::WeightInfo::enact())).into())
 		}
 	}

@@ -180,7 +180,7 @@ pub mod pallet {
 		///
 		/// Complexity: `O(V)` in the number of validators (membership check and insertion).
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::add_validator(T::MaxValidators::get()))]
+		#[pallet::weight(<T as Config>::WeightInfo::add_validator(T::MaxValidators::get()))]
 		pub fn add_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			ensure!(pallet_session::NextKeys::<T>::contains_key(&who), Error::<T>::NoSessionKeys);
@@ -202,7 +202,7 @@ pub mod pallet {
 		///
 		/// Complexity: `O(V)` in the number of validators.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::remove_validator(T::MaxValidators::get()))]
+		#[pallet::weight(<T as Config>::WeightInfo::remove_validator(T::MaxValidators::get()))]
 		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			let min = MinValidators::<T>::get();
@@ -225,7 +225,7 @@ pub mod pallet {
 		///
 		/// Emits `MinValidatorsChanged` with the old and new values.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::set_min_validators())]
+		#[pallet::weight(<T as Config>::WeightInfo::set_min_validators())]
 		pub fn set_min_validators(origin: OriginFor<T>, new: u32) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			let count = Self::count(&Validators::<T>::get());

@@ -104,8 +104,8 @@ pub fn new_test_ext(min_validators: u32) -> sp_io::TestExternalities {
 		session_length: PERIOD,
 		..Default::default()
 	}
-		.assimilate_storage(&mut storage)
-		.unwrap();
+	.assimilate_storage(&mut storage)
+	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

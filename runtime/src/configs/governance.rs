@@ -9,14 +9,10 @@
 //! Root (sudo on `dev`, or `governance.enact`) satisfies both.
 
 use crate::{
-	time::DAYS, AccountId, BlockNumber, Council, Runtime, RuntimeBlockWeights, RuntimeCall,
-	RuntimeEvent, RuntimeOrigin,
+	configs::system::RuntimeBlockWeights, time::DAYS, AccountId, BlockNumber, Council, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeOrigin,
 };
-use frame_support::{
-	parameter_types,
-	traits::{EitherOfDiverse},
-	weights::Weight,
-};
+use frame_support::{parameter_types, traits::EitherOfDiverse, weights::Weight};
 use frame_system::EnsureRoot;
 use sp_runtime::Perbill;
 
@@ -24,8 +20,10 @@ use sp_runtime::Perbill;
 pub type CouncilInstance = pallet_collective::Instance1;
 
 /// One council member, or root.
-pub type SupervisorOrigin =
-	EitherOfDiverse<EnsureRoot<AccountId>, pallet_collective::EnsureMember<AccountId, CouncilInstance>>;
+pub type SupervisorOrigin = EitherOfDiverse<
+	EnsureRoot<AccountId>,
+	pallet_collective::EnsureMember<AccountId, CouncilInstance>,
+>;
 
 /// Two thirds of the council, or root.
 pub type GovernanceOrigin = EitherOfDiverse<

@@ -3,8 +3,8 @@
 //! records only hashes (the `kyc` pallet).
 
 use crate::{time::DAYS, Balance, Balances, Runtime, RuntimeEvent, Signature};
-use fxchain_primitives::token::{MILLI_UNIT, UNIT};
 use frame_support::{parameter_types, traits::ConstU32};
+use fxchain_primitives::token::{MILLI_UNIT, UNIT};
 use sp_runtime::traits::Verify;
 
 use super::governance::GovernanceOrigin;

@@ -4,12 +4,12 @@
 //! Currency balances live in `pallet-assets` (see `assets.rs`).
 
 use crate::{Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason};
-use fxchain_primitives::token::MILLI_UNIT;
 use frame_support::{
 	parameter_types,
 	traits::{ConstU128, ConstU32, ConstU8, VariantCountOf},
 	weights::IdentityFee,
 };
+use fxchain_primitives::token::MILLI_UNIT;
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_runtime::traits::One;
 

@@ -1,11 +1,15 @@
 //! `frame-system` and `pallet-utility`.
 
+// `derive_impl` fills in the runtime's aggregated types (`RuntimeOrigin`, `PalletInfo`, ...)
+// from this scope.
 use crate::{
-	AccountId, Balance, Block, BlockNumber, Hash, Nonce, OriginCaller, Runtime, RuntimeCall,
-	RuntimeEvent, VERSION,
+	AccountId, Balance, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, VERSION,
 };
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	traits::{ConstU32, Everything},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -19,6 +23,9 @@ use sp_runtime::Perbill;
 /// operational ones (governance, equivocation reports).
 pub const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
+/// The largest block, in bytes.
+pub const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
+
 parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 	pub const Version: sp_version::RuntimeVersion = VERSION;
@@ -29,10 +36,13 @@ parameter_types! {
 		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
 		NORMAL_DISPATCH_RATIO,
 	);
-	pub RuntimeBlockLength: BlockLength = BlockLength::max_with_normal_ratio(
-		5 * 1024 * 1024,
-		NORMAL_DISPATCH_RATIO,
-	);
+	/// 5 MiB blocks, of which `NORMAL_DISPATCH_RATIO` for ordinary extrinsics.
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(MAX_BLOCK_LENGTH)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| {
+			*max = NORMAL_DISPATCH_RATIO * MAX_BLOCK_LENGTH
+		})
+		.build();
 	pub const SS58Prefix: u16 = fxchain_primitives::token::SS58_PREFIX;
 }
 

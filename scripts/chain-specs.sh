@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Regenerate chain-specs/local.json and chain-specs/staging.json from the runtime's presets.
+# Never edit those files by hand: change the preset (runtime/src/genesis_config_presets.rs) and
+# run this script.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+[ -x "$FXCHAIN_NODE" ] || build_node
+for chain in local staging; do
+	"$FXCHAIN_NODE" export-chain-spec --chain "$chain" >"$FXCHAIN_ROOT/chain-specs/$chain.json"
+	log "chain-specs/$chain.json"
+done
