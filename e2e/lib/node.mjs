@@ -12,8 +12,6 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { ApiPromise, WsProvider } from '@polkadot/api';
-
 const here = dirname(fileURLToPath(import.meta.url));
 /** The repository root (e2e/lib/../..). */
 export const REPO_ROOT = resolve(here, '..', '..');
@@ -77,7 +75,12 @@ export async function rpcHttp(port, method, params = [], timeoutMs = 5000) {
     signal: AbortSignal.timeout(timeoutMs),
   });
   const body = await res.json();
-  if (body.error) throw new Error(`${method}: ${body.error.code} ${body.error.message}`);
+  if (body.error) {
+    const { code, message, data } = body.error;
+    const err = new Error(`${method}: ${code} ${message}${data === undefined ? '' : `: ${typeof data === 'string' ? data : JSON.stringify(data)}`}`);
+    err.rpcError = body.error;
+    throw err;
+  }
   return body.result;
 }
 
@@ -89,6 +92,7 @@ export async function rpcHttp(port, method, params = [], timeoutMs = 5000) {
  * opts.extraArgs more flags (e.g. --validator, --alice, --bootnodes …)
  * opts.ports     { rpc, p2p, prometheus } to reuse (a restart on the same ports); fresh ones otherwise
  * opts.logFile   append to this file instead of a new one (a restart keeps one log)
+ * opts.logDir    directory for a new log file (default e2e/logs)
  * opts.connect   false to skip creating an ApiPromise
  * opts.startTimeoutMs how long RPC may take to answer (default 60 s)
  */
@@ -100,13 +104,14 @@ export async function startNode(opts = {}) {
     p2p: await freePort(),
     prometheus: await freePort(),
   };
-  mkdirSync(LOG_DIR, { recursive: true });
+  const logDir = opts.logDir || LOG_DIR;
+  mkdirSync(logDir, { recursive: true });
   const logFile =
-    opts.logFile || join(LOG_DIR, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
+    opts.logFile || join(logDir, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
   const args = [
     ...(opts.chainArgs || ['--dev', '--tmp']),
     '--rpc-port', String(ports.rpc),
-    '--port', String(ports.p2p),
+    // `--listen-addr` rather than `--port` (the two exclude each other): p2p on loopback only.
     '--listen-addr', `/ip4/127.0.0.1/tcp/${ports.p2p}`,
     '--prometheus-port', String(ports.prometheus),
     '--no-telemetry',
@@ -152,6 +157,9 @@ export async function startNode(opts = {}) {
 
   let api = null;
   if (opts.connect !== false) {
+    // Imported here so that callers that only need the process (zombienet/fault.test.mjs) do
+    // not need e2e's node_modules.
+    const { ApiPromise, WsProvider } = await import('@polkadot/api');
     const provider = new WsProvider(`ws://127.0.0.1:${ports.rpc}`, false);
     await provider.connect();
     api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });

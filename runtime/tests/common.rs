@@ -17,8 +17,10 @@ pub fn ext_from_preset(
 	preset: &str,
 	patch: impl FnOnce(&mut serde_json::Value),
 ) -> sp_io::TestExternalities {
+	// As the node does: the runtime's default genesis, with the preset merged over it.
+	let mut json = serde_json::to_value(RuntimeGenesisConfig::default()).expect("encodes");
 	let bytes = genesis_config_presets::get_preset(&preset.into()).expect("the preset exists");
-	let mut json: serde_json::Value = serde_json::from_slice(&bytes).expect("presets are JSON");
+	merge(&mut json, serde_json::from_slice(&bytes).expect("presets are JSON"));
 	patch(&mut json);
 	let mut ext = sp_io::TestExternalities::new_empty();
 	ext.execute_with(|| {
@@ -29,6 +31,18 @@ pub fn ext_from_preset(
 		System::set_block_number(1);
 	});
 	ext
+}
+
+/// Merge `patch` into `base`: objects key by key, anything else replaced.
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+			}
+		},
+		(base, patch) => *base = patch,
+	}
 }
 
 pub fn account(who: Sr25519Keyring) -> AccountId {

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use frame_support::{assert_noop, assert_ok};
+use frame_support::assert_noop;
 use fxchain_runtime::{Council, Runtime, RuntimeCall, RuntimeOrigin};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave};
 use sp_runtime::DispatchError;
@@ -22,7 +22,7 @@ fn two_thirds_of_the_council_dispatch_a_governance_call() {
 	ext_from_preset("local", |_| {}).execute_with(|| {
 		let call = add_council_member(Dave);
 		let (hash, index) = propose(Alice, 2, call.clone());
-		vote_aye(&[Bob], hash, index);
+		vote_aye(&[Alice, Bob], hash, index);
 		close(Alice, &call, hash, index);
 
 		assert_eq!(last_motion_result(), Some(Ok(())));
@@ -83,7 +83,7 @@ fn the_council_upgrades_code_through_governance_enact() {
 			call: Box::new(inner.clone()),
 		});
 		let (hash, index) = propose(Alice, 2, call.clone());
-		vote_aye(&[Bob], hash, index);
+		vote_aye(&[Alice, Bob], hash, index);
 		close(Alice, &call, hash, index);
 
 		assert_eq!(last_motion_result(), Some(Ok(())));

@@ -39,7 +39,7 @@ fn a_validator_added_by_the_council_is_active_from_the_session_after_the_next() 
 			who: account(Eve),
 		});
 		let (hash, index) = propose(Alice, 2, call.clone());
-		vote_aye(&[Bob], hash, index);
+		vote_aye(&[Alice, Bob], hash, index);
 		close(Alice, &call, hash, index);
 		assert_eq!(last_motion_result(), Some(Ok(())));
 
