@@ -15,7 +15,7 @@ cargo fmt --all -- --check
 step "Cargo.lock holds polkadot-sdk stable2609-2"
 python3 scripts/check-sdk-versions.py
 build_node
-step "cargo test (pallets, runtime, node; benchmarks as tests)"
+step "cargo test (pallet unit tests, runtime integration tests)"
 cargo test --locked --release --workspace
 step "cargo clippy -D warnings"
 cargo clippy --locked --release --workspace --all-targets -- -D warnings
