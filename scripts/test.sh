@@ -17,6 +17,11 @@ python3 scripts/check-sdk-versions.py
 build_node
 step "cargo test (pallet unit tests, runtime integration tests)"
 cargo test --locked --release --workspace
+step "benchmarks of fxchain's pallets, run as tests (debug, runtime-benchmarks)"
+# Only the pallets: the node with this feature pulls the benchmark CLI's large dependency tree.
+pallets=()
+for dir in pallets/*/; do pallets+=(-p "pallet-$(basename "$dir")"); done
+SKIP_WASM_BUILD=1 cargo test --locked "${pallets[@]}" --features runtime-benchmarks
 step "cargo clippy -D warnings"
 cargo clippy --locked --release --workspace --all-targets -- -D warnings
 step "end-to-end tests (e2e/, @polkadot/api against fxchain-node --dev)"
