@@ -2,6 +2,7 @@
 // decoding dispatch errors.
 
 import { Keyring } from '@polkadot/keyring';
+import { BN } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 import { sleep } from './node.mjs';
@@ -19,6 +20,8 @@ export async function devAccounts() {
     bob: keyring.addFromUri('//Bob'),
     charlie: keyring.addFromUri('//Charlie'),
     dave: keyring.addFromUri('//Dave'),
+    eve: keyring.addFromUri('//Eve'),
+    ferdie: keyring.addFromUri('//Ferdie'),
   };
 }
 
@@ -167,6 +170,18 @@ export async function findExtrinsic(api, txHash, fromNumber, { timeoutMs = 60_00
     },
     { timeoutMs, label: `extrinsic ${txHash} in a block` },
   );
+}
+
+/**
+ * The pallet error named by an invalid-transaction refusal `Custom error: N` from the pool, as
+ * `pallet.Error`: the KYC door refuses with N = the index of `kyc.NotVerified` (pallet `pallet`).
+ */
+export function describeCustomRefusal(api, err, pallet = 'Kyc') {
+  const match = /Custom error: (\d+)/.exec(err?.message ?? '');
+  if (!match) return null;
+  const meta = api.runtimeMetadata.asLatest.pallets.find((p) => p.name.toString() === pallet);
+  const found = api.registry.findMetaError({ index: new BN(meta.index.toNumber()), error: new BN(match[1]) });
+  return `${found.section}.${found.name}`;
 }
 
 /** The message of a rejected promise (or null if it resolved). */

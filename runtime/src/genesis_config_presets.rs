@@ -6,6 +6,12 @@
 //! | `local`   | Alice, Bob, Charlie, Dave| 2 minutes   | Alice, Bob, Charlie | none  |
 //! | `staging` | Alice, Bob, Charlie, Dave| 1 hour      | Alice, Bob, Charlie | none  |
 //!
+//! `dev` and `local` start with two licensed banks (Dave and Eve, both KYC registrars and issuers)
+//! and verified test accounts: Alice and Bob (individuals), Charlie (a class-A enterprise), Dave and
+//! Eve (institutions, each verified by the other). Ferdie, One and Two are left unverified, to show
+//! the door. `staging` licenses nobody: its council (exempt from KYC) licenses the first
+//! registrars after launch.
+//!
 //! `staging` is the template of a consortium network: its well-known keys are placeholders that
 //! `scripts/consortium-spec.sh` replaces with the members' own (see `chain-specs/README.md`).
 
@@ -14,7 +20,12 @@ use crate::{
 	AccountId, Balance, SessionKeys,
 };
 use alloc::{vec, vec::Vec};
-use fxchain_primitives::token::UNIT;
+use fxchain_primitives::{
+	kyc::{CountryCode, EntityType, KycLevel, KycProfile, Residency, Role, SupervisionClass},
+	token::UNIT,
+	Moment,
+};
+use pallet_kyc::GenesisCredential;
 use serde_json::Value;
 use sp_consensus_babe::AuthorityId as BabeId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -30,6 +41,12 @@ pub const STAGING: &str = "staging";
 
 /// What each dev account holds in FXC, for fees.
 const ENDOWMENT: Balance = 1_000_000 * UNIT;
+
+/// What a registrar tops a newly verified account up to, for fees: about three thousand transfers.
+const ONBOARDING_ALLOWANCE: Balance = UNIT;
+
+/// Test credentials run to 2100-01-01.
+const TEST_CREDENTIAL_EXPIRY: Moment = 4_102_444_800_000;
 
 /// A validator's account and session keys.
 struct Validator {
@@ -50,6 +67,7 @@ struct Network {
 	council: Vec<AccountId>,
 	endowed: Vec<AccountId>,
 	sudo: Option<AccountId>,
+	kyc: pallet_kyc::GenesisConfig<crate::Runtime>,
 }
 
 fn genesis(network: Network) -> Value {
@@ -74,6 +92,7 @@ fn genesis(network: Network) -> Value {
 		},
 		"councilMembership": { "members": network.council },
 		"sudo": { "key": network.sudo },
+		"kyc": network.kyc,
 	})
 }
 
@@ -102,6 +121,68 @@ fn dev_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::iter().map(|k| k.to_account_id()).collect()
 }
 
+/// A test person's document hash: in production, the registrars' keyed hash of the document.
+fn test_person(name: &str) -> fxchain_primitives::Hash {
+	use sp_runtime::traits::{BlakeTwo256, Hash};
+	BlakeTwo256::hash(&[b"fxchain test person/".as_slice(), name.as_bytes()].concat())
+}
+
+fn test_profile(
+	name: &str,
+	entity: EntityType,
+	residency: Residency,
+	country: &[u8; 2],
+) -> KycProfile {
+	let class = (entity == EntityType::Enterprise).then_some(SupervisionClass::A);
+	KycProfile {
+		person: test_person(name),
+		entity,
+		residency,
+		jurisdiction: CountryCode(*country),
+		level: KycLevel::Standard,
+		class,
+	}
+}
+
+/// Two licensed banks and verified test accounts (see the module docs).
+fn test_institutions_and_customers() -> pallet_kyc::GenesisConfig<crate::Runtime> {
+	use EntityType::*;
+	use Residency::*;
+	use Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve};
+	let dave = Dave.to_account_id();
+	let eve = Eve.to_account_id();
+	let licences = [
+		(
+			Dave,
+			vec![
+				Role::Registrar,
+				Role::Issuer,
+				Role::MarketMaker,
+				Role::Lessor,
+				Role::DataConsumer,
+			],
+		),
+		(Eve, vec![Role::Registrar, Role::Issuer, Role::MarketMaker, Role::DataProvider]),
+	]
+	.into_iter()
+	.flat_map(|(bank, roles)| roles.into_iter().map(move |role| (bank.to_account_id(), role)))
+	.collect();
+	let credential = |who: Sr25519Keyring, registrar: &AccountId, profile| GenesisCredential {
+		who: who.to_account_id(),
+		registrar: registrar.clone(),
+		profile,
+		expires_at: TEST_CREDENTIAL_EXPIRY,
+	};
+	let credentials = vec![
+		credential(Alice, &dave, test_profile("Alice", Individual, Resident, b"CN")),
+		credential(Bob, &dave, test_profile("Bob", Individual, NonResident, b"HK")),
+		credential(Charlie, &eve, test_profile("Charlie", Enterprise, Resident, b"CN")),
+		credential(Dave, &eve, test_profile("Dave", Institution, Resident, b"CN")),
+		credential(Eve, &dave, test_profile("Eve", Institution, Resident, b"CN")),
+	];
+	pallet_kyc::GenesisConfig { licences, credentials, onboarding_allowance: ONBOARDING_ALLOWANCE }
+}
+
 fn dev() -> Value {
 	genesis(Network {
 		validators: well_known_validators(1),
@@ -110,6 +191,7 @@ fn dev() -> Value {
 		council: council(),
 		endowed: dev_accounts(),
 		sudo: Some(Sr25519Keyring::Alice.to_account_id()),
+		kyc: test_institutions_and_customers(),
 	})
 }
 
@@ -122,6 +204,7 @@ fn local() -> Value {
 		council: council(),
 		endowed: dev_accounts(),
 		sudo: None,
+		kyc: test_institutions_and_customers(),
 	})
 }
 
@@ -138,6 +221,10 @@ fn staging() -> Value {
 		council: council(),
 		endowed,
 		sudo: None,
+		kyc: pallet_kyc::GenesisConfig {
+			onboarding_allowance: ONBOARDING_ALLOWANCE,
+			..Default::default()
+		},
 	})
 }
 

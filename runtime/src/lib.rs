@@ -25,6 +25,10 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 
+// Before `apis`: `define_benchmarks!` declares the macros the benchmark API uses.
+#[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
+mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
@@ -115,6 +119,11 @@ pub type BlockId = generic::BlockId<Block>;
 
 /// The transaction extensions every signed extrinsic carries, in order.
 ///
+/// `CheckKyc` turns away, at the pool, signed extrinsics from accounts without a live KYC
+/// credential or licence (open calls excepted). It runs before the nonce check, which refuses an
+/// account that does not exist yet as unable to pay, so a fresh account learns that it needs
+/// verification, not FXC; and before fees are charged, so a refusal costs nothing.
+///
 /// `CheckMetadataHash` lets offline signers (the generic Ledger app) verify what they sign; it is
 /// inert unless the wasm is built with the `metadata-hash` feature and the signer opts in.
 pub type TxExtension = (
@@ -124,6 +133,7 @@ pub type TxExtension = (
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckEra<Runtime>,
+	pallet_kyc::CheckKyc<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
@@ -208,4 +218,8 @@ mod runtime {
 	#[runtime::pallet_index(30)]
 	#[runtime::disable_call]
 	pub type Assets = pallet_assets;
+
+	// fxchain's capabilities.
+	#[runtime::pallet_index(40)]
+	pub type Kyc = pallet_kyc;
 }

@@ -1,8 +1,8 @@
 //! The door: a transaction extension that rejects, at the pool, signed extrinsics from accounts
-//! without a live KYC credential, except the calls an unverified account needs to onboard.
+//! without a live KYC credential or an active licence, except open calls (onboarding).
 //!
 //! It looks only at the outer call, which is what makes it cheap. A batch or a proxy call is not
-//! an onboarding call, so an unverified account cannot hide a transfer inside one; a verified
+//! an open call, so an unverified account cannot hide a transfer inside one; a verified
 //! account's nested calls are checked where money moves (the currency layer), not here.
 
 use crate::{Config, Error, Pallet, WeightInfo};

@@ -18,8 +18,9 @@
 //!   a `Registrar` licence. Expired, suspended or revoked means "not verified" everywhere at once:
 //!   liveness is computed when asked, never swept.
 //! - **The door**: the [`CheckKyc`] transaction extension rejects, at the pool, signed extrinsics
-//!   from accounts that are not verified, except onboarding calls. It is the early, cheap
-//!   rejection; the currency layer checks again wherever money moves.
+//!   from accounts that are neither verified nor licensed institutions, except open calls
+//!   (onboarding, and the council's member-checked business). It is the early, cheap rejection;
+//!   the currency layer checks again wherever money moves.
 //! - **Onboarding allowance**: when a registrar attests an account, it tops the account's native
 //!   balance up to a governance-set allowance, so a new user can pay fees at once
 //!   (`docs/decisions/0007-fees-for-new-users.md`).
@@ -105,11 +106,9 @@ pub mod pallet {
 		/// `pallet-identity`'s registrar list, kept in step with `Registrar` licences.
 		type IdentityRegistrars: IdentityRegistrars<Self::AccountId>;
 
-		/// The calls an unverified account may make: those it needs to onboard.
-		type OnboardingCalls: Contains<<Self as frame_system::Config>::RuntimeCall>;
-
-		/// Accounts the door lets through without a credential (the regulator's own council).
-		type Exempt: Contains<Self::AccountId>;
+		/// The calls any account may make without a credential: those it needs to onboard, and
+		/// calls that check their caller's standing themselves (the council's).
+		type OpenCalls: Contains<<Self as frame_system::Config>::RuntimeCall>;
 
 		/// How many accounts one person may hold.
 		#[pallet::constant]
@@ -560,15 +559,14 @@ pub mod pallet {
 			Credentials::<T>::get(who).filter(|c| Self::is_live(c, T::Time::now()))
 		}
 
-		/// Whether `who` may submit `call` through the door: verified, onboarding, exempt, or a
-		/// licensed institution. Cheapest checks first.
+		/// Whether `who` may submit `call` through the door: an open call, a verified account,
+		/// or an institution with an active licence. Cheapest checks first.
 		pub fn may_submit(
 			who: &T::AccountId,
 			call: &<T as frame_system::Config>::RuntimeCall,
 		) -> bool {
-			T::OnboardingCalls::contains(call)
+			T::OpenCalls::contains(call)
 				|| Self::live_credential(who).is_some()
-				|| T::Exempt::contains(who)
 				|| Licences::<T>::iter_prefix_values(who)
 					.any(|licence| licence.status == LicenceStatus::Active)
 		}

@@ -52,8 +52,6 @@ pub const ALICE: u64 = 10;
 pub const BOB: u64 = 11;
 /// The account `SupervisorOrigin` accepts.
 pub const SUPERVISOR: u64 = 99;
-/// An account the door lets through unverified.
-pub const COUNCILLOR: u64 = 100;
 
 /// One day in milliseconds, and the clock at the start of every test.
 pub const DAY: Moment = 86_400_000;
@@ -112,21 +110,13 @@ impl Contains<RuntimeCall> for Onboarding {
 	}
 }
 
-pub struct Council;
-impl Contains<u64> for Council {
-	fn contains(who: &u64) -> bool {
-		*who == COUNCILLOR
-	}
-}
-
 impl pallet_kyc::Config for Test {
 	type Currency = Balances;
 	type Time = MockTime;
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type SupervisorOrigin = EnsureSignedBy<Supervisor, u64>;
 	type IdentityRegistrars = MockIdentityRegistrars;
-	type OnboardingCalls = Onboarding;
-	type Exempt = Council;
+	type OpenCalls = Onboarding;
 	type MaxAccountsPerPerson = ConstU32<MAX_ACCOUNTS>;
 	type MaxValidity = ConstU64<MAX_VALIDITY>;
 	type WeightInfo = ();

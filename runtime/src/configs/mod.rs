@@ -4,5 +4,6 @@ pub mod assets;
 pub mod consensus;
 pub mod governance;
 pub mod identity;
+pub mod kyc;
 pub mod monetary;
 pub mod system;

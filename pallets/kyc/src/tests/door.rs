@@ -61,10 +61,9 @@ fn an_unverified_account_may_onboard() {
 }
 
 #[test]
-fn verified_exempt_and_licensed_accounts_pass() {
+fn verified_and_licensed_accounts_pass() {
 	build_and_execute(|| {
 		assert_ok!(check(GENESIS_USER, &transfer()));
-		assert_ok!(check(COUNCILLOR, &transfer()));
 		assert_ok!(check(ISSUER, &transfer()));
 	});
 }

@@ -1,0 +1,31 @@
+//! The pallets `fxchain-node benchmark pallet` measures (node built with `runtime-benchmarks`;
+//! `scripts/benchmark.sh` runs them and writes each pallet's `weights.rs`).
+
+pub use crate::{
+	Balances, Council, CouncilMembership, Governance, Identity, Kyc, Runtime, Sudo, Timestamp,
+	TransactionPayment, Utility, ValidatorSet,
+};
+pub use frame_benchmarking::baseline::Pallet as BaselineBench;
+pub use frame_system_benchmarking::{
+	extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+};
+
+impl frame_system_benchmarking::Config for Runtime {}
+impl frame_benchmarking::baseline::Config for Runtime {}
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_transaction_payment, TransactionPayment]
+	[pallet_utility, Utility]
+	[pallet_identity, Identity]
+	[pallet_collective, Council]
+	[pallet_membership, CouncilMembership]
+	[pallet_sudo, Sudo]
+	[pallet_governance, Governance]
+	[pallet_validator_set, ValidatorSet]
+	[pallet_kyc, Kyc]
+);

@@ -1,0 +1,69 @@
+//! Digital identity (`pallet-kyc`): institution licences and real-name KYC credentials.
+//!
+//! A `Registrar` licence also makes the institution a `pallet-identity` registrar. The door
+//! (`CheckKyc`, in `TxExtension`) lets accounts that are neither verified nor licensed make only
+//! the identity calls they need to onboard, and the council's calls, which admit members only.
+
+use super::governance::{GovernanceOrigin, SupervisorOrigin};
+use crate::{AccountId, Balances, Moment, Runtime, RuntimeCall, RuntimeOrigin, Timestamp};
+use frame_support::traits::{ConstU32, ConstU64, Contains};
+use pallet_kyc::IdentityRegistrars;
+use sp_runtime::{DispatchError, DispatchResult, MultiAddress};
+
+/// One day of wall-clock time in milliseconds (credentials count time, not blocks).
+const DAY_MS: Moment = 86_400_000;
+
+/// Credentials run at most five years before the registrar must renew them.
+pub const MAX_CREDENTIAL_VALIDITY: Moment = 5 * 366 * DAY_MS;
+
+impl pallet_kyc::Config for Runtime {
+	type Currency = Balances;
+	type Time = Timestamp;
+	type GovernanceOrigin = GovernanceOrigin;
+	type SupervisorOrigin = SupervisorOrigin;
+	type IdentityRegistrars = IdentityPalletRegistrars;
+	type OpenCalls = OpenCalls;
+	type MaxAccountsPerPerson = ConstU32<16>;
+	type MaxValidity = ConstU64<MAX_CREDENTIAL_VALIDITY>;
+	type WeightInfo = pallet_kyc::weights::SubstrateWeight<Runtime>;
+}
+
+/// What an account without a credential or licence may do: publish or withdraw its public
+/// identity, ask a registrar for a judgement, and the council's business (its calls refuse
+/// non-members themselves, so a regulator's account needs no bank's KYC). Nothing else, and
+/// nothing wrapped in a batch or a proxy.
+pub struct OpenCalls;
+impl Contains<RuntimeCall> for OpenCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(
+			call,
+			RuntimeCall::Identity(
+				pallet_identity::Call::set_identity { .. }
+					| pallet_identity::Call::clear_identity { .. }
+					| pallet_identity::Call::request_judgement { .. }
+					| pallet_identity::Call::cancel_request { .. }
+			) | RuntimeCall::Council(_)
+		)
+	}
+}
+
+/// Keeps `pallet-identity`'s registrar list in step with `Registrar` licences, through the
+/// identity pallet's own calls so its events and bookkeeping stay standard.
+pub struct IdentityPalletRegistrars;
+impl IdentityRegistrars<AccountId> for IdentityPalletRegistrars {
+	fn add(who: &AccountId) -> Result<u32, DispatchError> {
+		pallet_identity::Pallet::<Runtime>::add_registrar(
+			RuntimeOrigin::root(),
+			MultiAddress::Id(who.clone()),
+		)
+		.map_err(|e| e.error)?;
+		let count = pallet_identity::Registrars::<Runtime>::decode_len().unwrap_or_default();
+		u32::try_from(count.saturating_sub(1)).map_err(|_| DispatchError::Other("registrar index"))
+	}
+
+	fn remove(index: u32) -> DispatchResult {
+		pallet_identity::Pallet::<Runtime>::remove_registrar(RuntimeOrigin::root(), index)
+			.map(|_| ())
+			.map_err(|e| e.error)
+	}
+}
