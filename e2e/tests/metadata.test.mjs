@@ -18,8 +18,10 @@ const EXPECTED_PALLETS = [
   'Identity',
   'Council',
   'CouncilMembership',
+  'Governance',
   'Assets',
   'Sudo',
+  'Kyc',
 ];
 
 let node;

@@ -283,7 +283,7 @@ pub trait KycProvider<AccountId> {
 
 sp_api::decl_runtime_apis! {
 	/// Digital identity queries for wallets, integrators and other institutions.
-	pub trait KycApi<AccountId: Codec> {
+	pub trait KycApi<AccountId> where AccountId: Codec {
 		/// Verification status, credential and licences of an account.
 		fn verification(who: AccountId) -> AccountVerification<AccountId>;
 	}
