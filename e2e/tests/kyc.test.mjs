@@ -113,3 +113,35 @@ test(
     assert.deepEqual(await accountAt(api, fresh.address), balance, 'the refused transfer changed the account');
   }),
 );
+
+test(
+  "a licensed registrar judges an institution's public identity, as Polkadot.js Apps shows it",
+  withNodeLog(() => node, async () => {
+    const { api } = node;
+    const { dave, eve } = accounts;
+    // Dave's Registrar licence made him pallet-identity registrar number `index`.
+    const registrars = await api.query.identity.registrars();
+    const index = registrars.findIndex((r) => r.isSome && r.unwrap().account.toString() === dave.address);
+    assert.ok(index >= 0, 'Dave is not an identity registrar');
+
+    const info = { display: { Raw: 'Eve Bank' }, web: { Raw: 'https://eve.example' } };
+    const set = await signSendFinalized(api, api.tx.identity.setIdentity(info), eve);
+    assert.equal(set.error, null, `setIdentity failed: ${set.error}`);
+    const asked = await signSendFinalized(api, api.tx.identity.requestJudgement(index, 0), eve);
+    assert.equal(asked.error, null, `requestJudgement failed: ${asked.error}`);
+
+    const registration = (await api.query.identity.identityOf(eve.address)).unwrap();
+    const identityHash = registration.info.hash;
+    const judged = await signSendFinalized(
+      api,
+      api.tx.identity.provideJudgement(index, eve.address, 'KnownGood', identityHash),
+      dave,
+    );
+    assert.equal(judged.error, null, `provideJudgement failed: ${judged.error}`);
+    const judgements = (await api.query.identity.identityOf(eve.address)).unwrap().judgements;
+    assert.deepEqual(
+      judgements.map(([registrar, judgement]) => [registrar.toNumber(), judgement.type]),
+      [[index, 'KnownGood']],
+    );
+  }),
+);
