@@ -24,6 +24,9 @@ if [ "$#" -gt 0 ]; then names=("$@"); else
 fi
 
 log "building fxchain-node with runtime-benchmarks"
+# The benchmark CLI's storage-access test runtime (for `benchmark storage`, not used here) cannot
+# find itself in our workspace's metadata, where it is an optional dependency: skip its wasm.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
 cargo build --locked --release --workspace --features fxchain-node/runtime-benchmarks
 
 for name in "${names[@]}"; do

@@ -1,4 +1,6 @@
-//! Benchmarks of every call and of the [`CheckKyc`] extension, each over its worst case.
+//! Benchmarks of every call and of the [`CheckKyc`] extension, each over its worst case: the
+//! identity registrar list as full as it can be, persons with `MaxAccountsPerPerson` accounts,
+//! the registrar's path where a call takes either a registrar or an authority.
 
 use super::*;
 use crate::pallet::BalanceOf;
@@ -57,10 +59,26 @@ fn verified<T: Config>(registrar: &T::AccountId, who: &T::AccountId, person: u8)
 		.expect("the benchmark's accounts are fresh");
 }
 
-/// `count` accounts of `person`, attested by `registrar`.
-fn fill_person<T: Config>(registrar: &T::AccountId, person: u8, count: u32) {
+/// `count` accounts of `person`, attested by `registrar` with `profile`.
+fn fill_person_with<T: Config>(registrar: &T::AccountId, count: u32, profile: KycProfile) {
+	let seed = u32::from(profile.person.as_bytes()[0]).saturating_mul(1_000);
 	for i in 0..count {
-		verified::<T>(registrar, &account("sibling", u32::from(person) * 1_000 + i, 0), person);
+		let sibling = account("sibling", seed.saturating_add(i), 0);
+		Pallet::<T>::do_attest(registrar, &sibling, profile, expiry::<T>())
+			.expect("the siblings are fresh and fit the person");
+	}
+}
+
+fn fill_person<T: Config>(registrar: &T::AccountId, person: u8, count: u32) {
+	fill_person_with::<T>(registrar, count, self::profile(person));
+}
+
+/// License registrars until the identity registrar list has `left` free slots.
+fn fill_identity_registrars<T: Config>(left: u32) {
+	let fill = T::IdentityRegistrars::free_slots().saturating_sub(left);
+	for i in 0..fill {
+		Pallet::<T>::do_license(&account("filler", i, 0), Role::Registrar)
+			.expect("the list has room");
 	}
 }
 
@@ -86,6 +104,7 @@ mod benchmarks {
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let institution: T::AccountId = account("institution", 0, 0);
+		fill_identity_registrars::<T>(1);
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, institution.clone(), Role::Registrar);
@@ -125,10 +144,12 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The last registrar of a full identity registrar list.
 	#[benchmark]
 	fn revoke_licence() -> Result<(), BenchmarkError> {
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		fill_identity_registrars::<T>(1);
 		let institution = registrar::<T>(0);
 
 		#[extrinsic_call]
@@ -138,21 +159,20 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Worst case: the account moves from a full person to one with a free slot, replacing a
-	/// revoked credential, and the registrar pays its allowance to a new account.
+	/// Worst case: the account moves from a full person to one with a single free slot, whose
+	/// every credential is checked; its old credential is active and unexpired but its registrar
+	/// lost the licence (every standing check runs); the registrar pays the allowance to a new
+	/// account.
 	#[benchmark]
 	fn attest() -> Result<(), BenchmarkError> {
 		set_allowance::<T>();
+		let old_registrar = registrar::<T>(1);
 		let registrar = registrar::<T>(0);
 		let max = T::MaxAccountsPerPerson::get();
 		let who: T::AccountId = account("who", 0, 0);
-		fill_person::<T>(&registrar, 1, max.saturating_sub(1));
-		verified::<T>(&registrar, &who, 1);
-		Credentials::<T>::mutate(&who, |c| {
-			if let Some(c) = c {
-				c.status = CredentialStatus::Revoked;
-			}
-		});
+		fill_person::<T>(&old_registrar, 1, max.saturating_sub(1));
+		verified::<T>(&old_registrar, &who, 1);
+		Licences::<T>::remove(&old_registrar, Role::Registrar);
 		fill_person::<T>(&registrar, 2, max.saturating_sub(1));
 		let _ = T::Currency::set_balance(&who, 0u32.into());
 
@@ -182,20 +202,17 @@ mod benchmarks {
 		assert_eq!(Credentials::<T>::get(&who).map(|c| c.expires_at), Some(expiry::<T>()));
 	}
 
-	/// The supervisor's path, which tries its origin first and may override a registrar.
+	/// The registrar's path: a failed supervisor origin, then its licence check.
 	#[benchmark]
-	fn suspend() -> Result<(), BenchmarkError> {
-		let origin =
-			T::SupervisorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+	fn suspend() {
 		let registrar = registrar::<T>(0);
 		let who: T::AccountId = account("who", 0, 0);
 		verified::<T>(&registrar, &who, 1);
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, who.clone());
+		_(RawOrigin::Signed(registrar), who.clone());
 
 		assert!(!Pallet::<T>::is_verified(&who));
-		Ok(())
 	}
 
 	/// The registrar's path: a failed governance origin, then its licence check.
@@ -226,6 +243,29 @@ mod benchmarks {
 		_(RawOrigin::Signed(registrar), who.clone());
 
 		assert_eq!(Credentials::<T>::get(&who).map(|c| c.status), Some(CredentialStatus::Revoked));
+	}
+
+	/// A person with `MaxAccountsPerPerson` accounts, every one rewritten.
+	#[benchmark]
+	fn set_supervision_class() -> Result<(), BenchmarkError> {
+		let origin =
+			T::SupervisorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let registrar = registrar::<T>(0);
+		let enterprise = KycProfile {
+			entity: EntityType::Enterprise,
+			class: Some(SupervisionClass::A),
+			..profile(3)
+		};
+		fill_person_with::<T>(&registrar, T::MaxAccountsPerPerson::get(), enterprise);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, enterprise.person, SupervisionClass::C);
+
+		let accounts = PersonAccounts::<T>::get(enterprise.person);
+		assert!(accounts.iter().all(|a| {
+			Credentials::<T>::get(a).and_then(|c| c.profile.class) == Some(SupervisionClass::C)
+		}));
+		Ok(())
 	}
 
 	#[benchmark]

@@ -33,7 +33,8 @@
 //!   [`revoke`](Pallet::revoke): manage the registrar's own attestations.
 //!
 //! ### Supervisors (`SupervisorOrigin`)
-//! - [`suspend`](Pallet::suspend) any credential, [`suspend_licence`](Pallet::suspend_licence).
+//! - [`suspend`](Pallet::suspend) any credential, [`suspend_licence`](Pallet::suspend_licence),
+//!   [`set_supervision_class`](Pallet::set_supervision_class).
 //!
 //! ### Governance (`GovernanceOrigin`)
 //! - [`license`](Pallet::license), [`suspend_licence`](Pallet::suspend_licence),
@@ -63,7 +64,7 @@ pub mod weights;
 pub use extension::CheckKyc;
 pub use fxchain_primitives::kyc::{
 	AccountVerification, Credential, CredentialStatus, EntityType, KycProfile, KycProvider,
-	LicenceProvider, LicenceStatus, PersonId, Role, Suspender,
+	LicenceProvider, LicenceStatus, PersonId, Role, SupervisionClass, Suspender,
 };
 pub use pallet::*;
 pub use types::{GenesisCredential, IdentityRegistrars, Licence};
@@ -180,6 +181,12 @@ pub mod pallet {
 		CredentialReinstated { who: T::AccountId },
 		/// The credential is revoked; the record stays.
 		CredentialRevoked { who: T::AccountId, registrar: T::AccountId },
+		/// Supervisors moved an enterprise from class `old` to `new`, on all its accounts.
+		SupervisionClassSet {
+			person: PersonId,
+			old: Option<SupervisionClass>,
+			new: SupervisionClass,
+		},
 		/// `registrar` paid `amount` of the native token to a newly verified account for fees.
 		AllowanceGranted { who: T::AccountId, registrar: T::AccountId, amount: BalanceOf<T> },
 		/// Governance changed the onboarding allowance.
@@ -192,7 +199,8 @@ pub mod pallet {
 		NotVerified,
 		/// Only an institution with an active `Registrar` licence may do this.
 		NotRegistrar,
-		/// Only the registrar that attested this account, or a supervisor, may change its credential.
+		/// Only the registrar that attested this account (or a supervisor or governance, as the
+		/// call says) may change its credential.
 		NotIssuer,
 		/// A registrar cannot attest its own account: ask another registrar.
 		SelfAttestation,
@@ -204,12 +212,16 @@ pub mod pallet {
 		SupervisionClassNotApplicable,
 		/// The expiry must lie in the future and within `MaxValidity` of now.
 		InvalidExpiry,
-		/// The account already has a live credential: its registrar must revoke it first.
+		/// The account's credential still stands (live, or suspended by its registrar): its
+		/// registrar must revoke it first.
 		AlreadyVerified,
 		/// A supervisor suspended this credential: only governance can lift that.
 		SuspendedBySupervisor,
 		/// The document hash belongs to a person of another entity type: check the hash.
 		EntityMismatch,
+		/// The person's supervision class differs: attest with its current class (supervisors
+		/// change classes with `set_supervision_class`).
+		SupervisionClassMismatch,
 		/// The person already holds `MaxAccountsPerPerson` accounts.
 		TooManyAccounts,
 		/// The account has no credential.
@@ -364,7 +376,7 @@ pub mod pallet {
 			let licence =
 				Licences::<T>::take(&institution, role).ok_or(Error::<T>::LicenceNotFound)?;
 			if let Some(index) = licence.identity_registrar {
-				T::IdentityRegistrars::remove(index)?;
+				T::IdentityRegistrars::remove(&institution, index)?;
 			}
 			Self::deposit_event(Event::LicenceRevoked { institution, role });
 			Ok(())
@@ -427,7 +439,8 @@ pub mod pallet {
 		/// Suspend a credential: the account is not verified until the suspension is lifted.
 		///
 		/// The dispatch origin must be `T::SupervisorOrigin` (any credential, also one its
-		/// registrar suspended) or signed by the attesting registrar (an active credential).
+		/// registrar suspended) or signed by the attesting registrar with an active licence (an
+		/// active credential).
 		///
 		/// Emits `CredentialSuspended`.
 		#[pallet::call_index(12)]
@@ -435,7 +448,11 @@ pub mod pallet {
 		pub fn suspend(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			let by = match T::SupervisorOrigin::try_origin(origin) {
 				Ok(_) => None,
-				Err(origin) => Some(ensure_signed(origin)?),
+				Err(origin) => {
+					let registrar = ensure_signed(origin)?;
+					Self::ensure_active_registrar(&registrar)?;
+					Some(registrar)
+				},
 			};
 			let by = Credentials::<T>::try_mutate(&who, |credential| {
 				let credential = credential.as_mut().ok_or(Error::<T>::NotFound)?;
@@ -503,8 +520,8 @@ pub mod pallet {
 		/// Revoke a credential. The record stays (and keeps the account linked to its person);
 		/// a registrar may attest the account afresh.
 		///
-		/// The dispatch origin must be `T::GovernanceOrigin` or signed by the attesting
-		/// registrar.
+		/// The dispatch origin must be `T::GovernanceOrigin` (any credential) or signed by the
+		/// attesting registrar with an active licence (not one a supervisor suspended).
 		///
 		/// Emits `CredentialRevoked`.
 		#[pallet::call_index(14)]
@@ -512,12 +529,21 @@ pub mod pallet {
 		pub fn revoke(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			let caller = match T::GovernanceOrigin::try_origin(origin) {
 				Ok(_) => None,
-				Err(origin) => Some(ensure_signed(origin)?),
+				Err(origin) => {
+					let registrar = ensure_signed(origin)?;
+					Self::ensure_active_registrar(&registrar)?;
+					Some(registrar)
+				},
 			};
 			let registrar = Credentials::<T>::try_mutate(&who, |credential| {
 				let credential = credential.as_mut().ok_or(Error::<T>::NotFound)?;
 				if let Some(caller) = caller {
 					ensure!(credential.registrar == caller, Error::<T>::NotIssuer);
+					// Revoking and attesting afresh would lift the supervisor's suspension.
+					ensure!(
+						credential.status != CredentialStatus::Suspended(Suspender::Supervisor),
+						Error::<T>::SuspendedBySupervisor
+					);
 				}
 				ensure!(
 					credential.status != CredentialStatus::Revoked,
@@ -527,6 +553,38 @@ pub mod pallet {
 				Ok::<_, DispatchError>(credential.registrar.clone())
 			})?;
 			Self::deposit_event(Event::CredentialRevoked { who, registrar });
+			Ok(())
+		}
+
+		/// Set an enterprise's supervision class, on every account of the person. Registrars
+		/// attest with the class the person already has; only supervisors change it.
+		///
+		/// The dispatch origin must be `T::SupervisorOrigin` or `T::GovernanceOrigin`.
+		///
+		/// Emits `SupervisionClassSet`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::set_supervision_class())]
+		pub fn set_supervision_class(
+			origin: OriginFor<T>,
+			person: PersonId,
+			class: SupervisionClass,
+		) -> DispatchResult {
+			Self::ensure_supervisor_or_governance(origin)?;
+			let accounts = PersonAccounts::<T>::get(person);
+			ensure!(!accounts.is_empty(), Error::<T>::NotFound);
+			let mut old = None;
+			for account in accounts.iter() {
+				Credentials::<T>::try_mutate(account, |credential| {
+					let credential = credential.as_mut().ok_or(Error::<T>::NotFound)?;
+					ensure!(
+						credential.profile.entity == EntityType::Enterprise,
+						Error::<T>::SupervisionClassNotApplicable
+					);
+					old = credential.profile.class.replace(class);
+					Ok::<_, DispatchError>(())
+				})?;
+			}
+			Self::deposit_event(Event::SupervisionClassSet { person, old, new: class });
 			Ok(())
 		}
 
@@ -584,7 +642,15 @@ pub mod pallet {
 		fn is_live(credential: &Credential<T::AccountId>, now: Moment) -> bool {
 			credential.status == CredentialStatus::Active
 				&& now < credential.expires_at
-				&& Licences::<T>::contains_key(&credential.registrar, Role::Registrar)
+				&& Self::registrar_vouches_for(credential)
+		}
+
+		/// Whether the credential's registrar holds a `Registrar` licence (active or suspended)
+		/// granted no later than the credential: a registrar licensed again after a revocation
+		/// does not bring its earlier credentials back.
+		fn registrar_vouches_for(credential: &Credential<T::AccountId>) -> bool {
+			Licences::<T>::get(&credential.registrar, Role::Registrar)
+				.is_some_and(|licence| licence.granted_at <= credential.issued_at)
 		}
 
 		fn ensure_supervisor_or_governance(origin: OriginFor<T>) -> DispatchResult {
@@ -658,14 +724,27 @@ pub mod pallet {
 				);
 				let standing = existing.status != CredentialStatus::Revoked
 					&& now < existing.expires_at
-					&& Licences::<T>::contains_key(&existing.registrar, Role::Registrar);
+					&& Self::registrar_vouches_for(existing);
 				ensure!(!standing, Error::<T>::AlreadyVerified);
 			}
 
 			PersonAccounts::<T>::try_mutate(profile.person, |accounts| {
-				let other = accounts.iter().find(|account| *account != who);
-				if let Some(other) = other.and_then(Credentials::<T>::get) {
-					ensure!(other.profile.entity == profile.entity, Error::<T>::EntityMismatch);
+				// The person's other credentials, and this account's own earlier one if it named
+				// the same person: one entity type and one class per person, and a supervisor's
+				// suspension of one account holds for every new one.
+				for credential in accounts.iter().filter_map(Credentials::<T>::get) {
+					ensure!(
+						credential.profile.entity == profile.entity,
+						Error::<T>::EntityMismatch
+					);
+					ensure!(
+						credential.profile.class == profile.class,
+						Error::<T>::SupervisionClassMismatch
+					);
+					ensure!(
+						credential.status != CredentialStatus::Suspended(Suspender::Supervisor),
+						Error::<T>::SuspendedBySupervisor
+					);
 				}
 				if !accounts.contains(who) {
 					accounts.try_push(who.clone()).map_err(|_| Error::<T>::TooManyAccounts)?;
@@ -716,23 +795,22 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// The pallet's invariants:
-		/// - every live credential's registrar holds a `Registrar` licence;
+		/// The pallet's invariants. (That a live credential's registrar is licensed holds by the
+		/// definition of live, which every question recomputes.)
+		/// - no credential attests its own registrar, and none expires before it was issued;
 		/// - the person index and the credentials agree, both ways, and a person's accounts share
-		///   one entity type;
-		/// - a `Registrar` licence, and only it, carries an identity registrar index;
+		///   one entity type and one supervision class;
+		/// - a `Registrar` licence, and only it, carries an identity registrar index, and no two
+		///   carry the same;
 		/// - the onboarding allowance is zero or at least the existential deposit.
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			let now = T::Time::now();
 			for (who, credential) in Credentials::<T>::iter() {
-				if Self::is_live(&credential, now) {
-					ensure!(
-						Licences::<T>::get(&credential.registrar, Role::Registrar).is_some(),
-						"a live credential's registrar is not licensed"
-					);
-				}
 				ensure!(credential.registrar != who, "a credential attests its own registrar");
+				ensure!(
+					credential.issued_at < credential.expires_at,
+					"a credential expires before it was issued"
+				);
 				ensure!(
 					PersonAccounts::<T>::get(credential.profile.person).contains(&who),
 					"a credential's person does not list the account"
@@ -740,7 +818,7 @@ pub mod pallet {
 			}
 			for (person, accounts) in PersonAccounts::<T>::iter() {
 				ensure!(!accounts.is_empty(), "a person with no accounts is stored");
-				let mut entity = None;
+				let mut shared = None;
 				for account in accounts.iter() {
 					let credential = Credentials::<T>::get(account)
 						.ok_or("a person lists an account without a credential")?;
@@ -748,18 +826,25 @@ pub mod pallet {
 						credential.profile.person == person,
 						"a person lists another's account"
 					);
+					let kind = (credential.profile.entity, credential.profile.class);
 					ensure!(
-						*entity.get_or_insert(credential.profile.entity)
-							== credential.profile.entity,
-						"a person's accounts disagree on the entity type"
+						*shared.get_or_insert(kind) == kind,
+						"a person's accounts disagree on entity type or class"
 					);
 				}
 			}
+			let mut indices = alloc::collections::BTreeSet::new();
 			for (_, role, licence) in Licences::<T>::iter() {
 				ensure!(
 					licence.identity_registrar.is_some() == (role == Role::Registrar),
 					"only registrar licences carry an identity registrar index"
 				);
+				if let Some(index) = licence.identity_registrar {
+					ensure!(
+						indices.insert(index),
+						"two licences share an identity registrar index"
+					);
+				}
 			}
 			let allowance = OnboardingAllowance::<T>::get();
 			ensure!(

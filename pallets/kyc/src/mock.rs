@@ -94,11 +94,18 @@ impl IdentityRegistrars<u64> for MockIdentityRegistrars {
 			u32::try_from(slots.len() - 1).map_err(|_| DispatchError::Other("overflow"))
 		})
 	}
-	fn remove(index: u32) -> DispatchResult {
+	fn remove(who: &u64, index: u32) -> DispatchResult {
 		RegistrarSlots::mutate(|slots| {
 			let slot = slots.get_mut(index as usize).ok_or(DispatchError::Other("InvalidIndex"))?;
-			slot.take().map(|_| ()).ok_or(DispatchError::Other("EmptyIndex"))
+			if *slot == Some(*who) {
+				*slot = None;
+			}
+			Ok(())
 		})
+	}
+	fn free_slots() -> u32 {
+		let used = RegistrarSlots::get().len();
+		u32::try_from(MAX_IDENTITY_REGISTRARS.saturating_sub(used)).unwrap_or_default()
 	}
 }
 

@@ -39,6 +39,9 @@ pub struct GenesisCredential<AccountId> {
 pub trait IdentityRegistrars<AccountId> {
 	/// Make `who` an identity registrar; returns its registrar index.
 	fn add(who: &AccountId) -> Result<u32, DispatchError>;
-	/// Remove the registrar at `index`.
-	fn remove(index: u32) -> DispatchResult;
+	/// Remove `who` from the registrar at `index`; nothing to do if the slot no longer holds it
+	/// (governance may have removed it through `pallet-identity` directly).
+	fn remove(who: &AccountId, index: u32) -> DispatchResult;
+	/// How many more registrars the list takes (benchmarks fill it to find the worst case).
+	fn free_slots() -> u32;
 }

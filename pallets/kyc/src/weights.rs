@@ -21,6 +21,7 @@ pub trait WeightInfo {
 	fn suspend() -> Weight;
 	fn reinstate() -> Weight;
 	fn revoke() -> Weight;
+	fn set_supervision_class() -> Weight;
 	fn set_onboarding_allowance() -> Weight;
 	fn check_kyc() -> Weight;
 }
@@ -53,6 +54,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn revoke() -> Weight {
 		T::DbWeight::get().reads_writes(1, 1)
+	}
+	fn set_supervision_class() -> Weight {
+		T::DbWeight::get().reads_writes(17, 16)
 	}
 	fn set_onboarding_allowance() -> Weight {
 		T::DbWeight::get().reads_writes(1, 1)
@@ -89,6 +93,9 @@ impl WeightInfo for () {
 	}
 	fn revoke() -> Weight {
 		RocksDbWeight::get().reads_writes(1, 1)
+	}
+	fn set_supervision_class() -> Weight {
+		RocksDbWeight::get().reads_writes(17, 16)
 	}
 	fn set_onboarding_allowance() -> Weight {
 		RocksDbWeight::get().reads_writes(1, 1)

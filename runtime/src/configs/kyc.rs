@@ -6,7 +6,7 @@
 
 use super::governance::{GovernanceOrigin, SupervisorOrigin};
 use crate::{AccountId, Balances, Moment, Runtime, RuntimeCall, RuntimeOrigin, Timestamp};
-use frame_support::traits::{ConstU32, ConstU64, Contains};
+use frame_support::traits::{ConstU32, ConstU64, Contains, Get};
 use pallet_kyc::IdentityRegistrars;
 use sp_runtime::{DispatchError, DispatchResult, MultiAddress};
 
@@ -61,9 +61,24 @@ impl IdentityRegistrars<AccountId> for IdentityPalletRegistrars {
 		u32::try_from(count.saturating_sub(1)).map_err(|_| DispatchError::Other("registrar index"))
 	}
 
-	fn remove(index: u32) -> DispatchResult {
+	fn remove(who: &AccountId, index: u32) -> DispatchResult {
+		let registrars = pallet_identity::Registrars::<Runtime>::get();
+		let holds_it = registrars
+			.get(index as usize)
+			.and_then(Option::as_ref)
+			.is_some_and(|registrar| registrar.account == *who);
+		if !holds_it {
+			// Governance removed it through pallet-identity already.
+			return Ok(());
+		}
 		pallet_identity::Pallet::<Runtime>::remove_registrar(RuntimeOrigin::root(), index)
 			.map(|_| ())
 			.map_err(|e| e.error)
+	}
+
+	fn free_slots() -> u32 {
+		let used = pallet_identity::Registrars::<Runtime>::decode_len().unwrap_or_default();
+		let max = <Runtime as pallet_identity::Config>::MaxRegistrars::get();
+		max.saturating_sub(u32::try_from(used).unwrap_or(u32::MAX))
 	}
 }

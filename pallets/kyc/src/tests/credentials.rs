@@ -353,3 +353,84 @@ fn the_runtime_api_reports_status_credential_and_licences() {
 		);
 	});
 }
+
+#[test]
+fn a_registrar_cannot_revoke_its_way_around_a_supervisors_suspension() {
+	build_and_execute(|| {
+		attest(REGISTRAR, ALICE, 1);
+		assert_ok!(Kyc::suspend(RuntimeOrigin::signed(SUPERVISOR), ALICE));
+		assert_noop!(
+			Kyc::revoke(RuntimeOrigin::signed(REGISTRAR), ALICE),
+			Error::<Test>::SuspendedBySupervisor
+		);
+		// Governance may.
+		assert_ok!(Kyc::revoke(RawOrigin::Root.into(), ALICE));
+	});
+}
+
+#[test]
+fn a_suspended_registrar_cannot_suspend_renew_or_revoke() {
+	build_and_execute(|| {
+		attest(REGISTRAR, ALICE, 1);
+		assert_ok!(Kyc::suspend_licence(RawOrigin::Root.into(), REGISTRAR, Role::Registrar));
+		let signed = || RuntimeOrigin::signed(REGISTRAR);
+		assert_noop!(Kyc::suspend(signed(), ALICE), Error::<Test>::LicenceSuspended);
+		assert_noop!(Kyc::revoke(signed(), ALICE), Error::<Test>::LicenceSuspended);
+		assert_noop!(Kyc::renew(signed(), ALICE, EXPIRY), Error::<Test>::LicenceSuspended);
+		// Its customers keep their standing meanwhile.
+		assert!(Kyc::is_verified(&ALICE));
+	});
+}
+
+#[test]
+fn credential_calls_refuse_callers_without_standing() {
+	build_and_execute(|| {
+		attest(REGISTRAR, ALICE, 1);
+		// An issuer is not a registrar.
+		let issuer = || RuntimeOrigin::signed(ISSUER);
+		assert_noop!(Kyc::renew(issuer(), ALICE, EXPIRY), Error::<Test>::NotRegistrar);
+		assert_noop!(Kyc::suspend(issuer(), ALICE), Error::<Test>::NotRegistrar);
+		assert_noop!(Kyc::reinstate(issuer(), ALICE), Error::<Test>::NotRegistrar);
+		assert_noop!(Kyc::revoke(issuer(), ALICE), Error::<Test>::NotRegistrar);
+		// Unsigned origins.
+		let none = || RuntimeOrigin::from(RawOrigin::None);
+		assert_noop!(Kyc::renew(none(), ALICE, EXPIRY), DispatchError::BadOrigin);
+		assert_noop!(Kyc::suspend(none(), ALICE), DispatchError::BadOrigin);
+		assert_noop!(Kyc::reinstate(none(), ALICE), DispatchError::BadOrigin);
+		assert_noop!(Kyc::revoke(none(), ALICE), DispatchError::BadOrigin);
+		// Root is governance in this mock, but not a supervisor.
+		assert_noop!(Kyc::suspend(RawOrigin::Root.into(), ALICE), DispatchError::BadOrigin);
+		// The registrar's own path with no credential.
+		assert_noop!(Kyc::suspend(RuntimeOrigin::signed(REGISTRAR), BOB), Error::<Test>::NotFound);
+		assert_noop!(Kyc::revoke(RuntimeOrigin::signed(REGISTRAR), BOB), Error::<Test>::NotFound);
+	});
+}
+
+#[test]
+fn institutions_carry_no_supervision_class() {
+	build_and_execute(|| {
+		let institution = crate::KycProfile {
+			entity: fxchain_primitives::kyc::EntityType::Institution,
+			class: Some(SupervisionClass::A),
+			..individual(1)
+		};
+		assert_noop!(
+			Kyc::attest(RuntimeOrigin::signed(REGISTRAR), ALICE, institution, EXPIRY),
+			Error::<Test>::SupervisionClassNotApplicable
+		);
+	});
+}
+
+#[test]
+fn licensing_a_revoked_registrar_again_does_not_revive_its_credentials() {
+	build_and_execute(|| {
+		attest(REGISTRAR, ALICE, 1);
+		assert_ok!(Kyc::revoke_licence(RawOrigin::Root.into(), REGISTRAR, Role::Registrar));
+		Now::set(START + DAY);
+		assert_ok!(Kyc::license(RawOrigin::Root.into(), REGISTRAR, Role::Registrar));
+		assert!(!Kyc::is_verified(&ALICE));
+		// It verifies the customer afresh.
+		attest(REGISTRAR, ALICE, 1);
+		assert!(Kyc::is_verified(&ALICE));
+	});
+}

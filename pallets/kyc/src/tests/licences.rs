@@ -165,3 +165,13 @@ fn licences_are_visible_to_other_pallets_only_while_active() {
 		assert!(!Kyc::is_licensed(&ISSUER, Role::Issuer));
 	});
 }
+
+#[test]
+fn revoking_a_registrar_that_governance_already_removed_from_identity_succeeds() {
+	build_and_execute(|| {
+		// Governance removed slot 0 through pallet-identity directly.
+		RegistrarSlots::mutate(|slots| slots[0] = None);
+		assert_ok!(Kyc::revoke_licence(RawOrigin::Root.into(), REGISTRAR, Role::Registrar));
+		assert_eq!(RegistrarSlots::get(), vec![None, Some(OTHER_REGISTRAR)]);
+	});
+}

@@ -89,3 +89,97 @@ fn attesting_afresh_with_the_same_hash_keeps_one_entry() {
 		assert_eq!(accounts_of(1), vec![ALICE]);
 	});
 }
+
+#[test]
+fn one_person_has_one_supervision_class_set_by_supervisors() {
+	build_and_execute(|| {
+		let class_c = enterprise(1, SupervisionClass::C);
+		assert_ok!(Kyc::attest(RuntimeOrigin::signed(REGISTRAR), ALICE, class_c, EXPIRY));
+		// A second account, or the same one attested afresh, cannot move the enterprise to A.
+		assert_noop!(
+			Kyc::attest(
+				RuntimeOrigin::signed(OTHER_REGISTRAR),
+				BOB,
+				enterprise(1, SupervisionClass::A),
+				EXPIRY
+			),
+			Error::<Test>::SupervisionClassMismatch
+		);
+		assert_ok!(Kyc::revoke(RuntimeOrigin::signed(REGISTRAR), ALICE));
+		assert_noop!(
+			Kyc::attest(
+				RuntimeOrigin::signed(REGISTRAR),
+				ALICE,
+				enterprise(1, SupervisionClass::A),
+				EXPIRY
+			),
+			Error::<Test>::SupervisionClassMismatch
+		);
+		assert_ok!(Kyc::attest(RuntimeOrigin::signed(REGISTRAR), ALICE, class_c, EXPIRY));
+		assert_ok!(Kyc::attest(RuntimeOrigin::signed(REGISTRAR), BOB, class_c, EXPIRY));
+
+		// Supervisors move it, on every account.
+		let person = H256::repeat_byte(1);
+		assert_noop!(
+			Kyc::set_supervision_class(
+				RuntimeOrigin::signed(REGISTRAR),
+				person,
+				SupervisionClass::A
+			),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_ok!(Kyc::set_supervision_class(
+			RuntimeOrigin::signed(SUPERVISOR),
+			person,
+			SupervisionClass::B
+		));
+		for who in [ALICE, BOB] {
+			assert_eq!(
+				Credentials::<Test>::get(who).and_then(|c| c.profile.class),
+				Some(SupervisionClass::B)
+			);
+		}
+		assert_eq!(
+			super::last_event(),
+			crate::Event::SupervisionClassSet {
+				person,
+				old: Some(SupervisionClass::C),
+				new: SupervisionClass::B
+			}
+		);
+	});
+}
+
+#[test]
+fn supervision_classes_are_for_known_enterprises_only() {
+	build_and_execute(|| {
+		assert_noop!(
+			Kyc::set_supervision_class(
+				RuntimeOrigin::signed(SUPERVISOR),
+				H256::repeat_byte(7),
+				SupervisionClass::A
+			),
+			Error::<Test>::NotFound
+		);
+		assert_noop!(
+			Kyc::set_supervision_class(
+				RuntimeOrigin::signed(SUPERVISOR),
+				H256::repeat_byte(9),
+				SupervisionClass::A
+			),
+			Error::<Test>::SupervisionClassNotApplicable
+		);
+	});
+}
+
+#[test]
+fn a_supervisors_suspension_follows_the_person_to_new_accounts() {
+	build_and_execute(|| {
+		assert_ok!(Kyc::attest(RuntimeOrigin::signed(REGISTRAR), ALICE, individual(1), EXPIRY));
+		assert_ok!(Kyc::suspend(RuntimeOrigin::signed(SUPERVISOR), ALICE));
+		assert_noop!(
+			Kyc::attest(RuntimeOrigin::signed(OTHER_REGISTRAR), BOB, individual(1), EXPIRY),
+			Error::<Test>::SuspendedBySupervisor
+		);
+	});
+}
