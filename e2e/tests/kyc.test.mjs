@@ -96,10 +96,14 @@ test(
 
     // Verified, it transacts, paying its fee from the allowance.
     const amount = UNIT / 100n;
-    const paid = await signSendFinalized(api, api.tx.balances.transferKeepAlive(bob.address, amount), fresh);
+    const transfer = api.tx.balances.transferKeepAlive(bob.address, amount);
+    const estimate = (await transfer.paymentInfo(fresh)).partialFee.toBigInt();
+    const paid = await signSendFinalized(api, transfer, fresh);
     assert.equal(paid.error, null, `the verified account's transfer failed: ${paid.error}`);
     const [, fee] = eventsNamed(paid.events, 'transactionPayment.TransactionFeePaid')[0].event.data;
-    t.diagnostic(`transfer fee ${fee.toBigInt()} of an allowance of ${allowance}`);
+    t.diagnostic(`transfer fee ${fee.toBigInt()} (estimated ${estimate}) of an allowance of ${allowance}`);
+    // The door charges its worst case up front and gives back what a verified sender did not use.
+    assert.ok(fee.toBigInt() < estimate, `fee ${fee} not below the worst-case estimate ${estimate}`);
     assert.equal((await accountAt(api, fresh.address)).free, allowance - amount - fee.toBigInt());
 
     // Dave revokes it: the next transaction is refused at once, and nothing changes.

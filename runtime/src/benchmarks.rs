@@ -12,6 +12,8 @@ pub use frame_system_benchmarking::{
 
 impl frame_system_benchmarking::Config for Runtime {}
 impl frame_benchmarking::baseline::Config for Runtime {}
+// Fees are burned: no block author to set up before measuring the payment extension.
+impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
 
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]

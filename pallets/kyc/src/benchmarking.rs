@@ -312,5 +312,26 @@ mod benchmarks {
 		}
 	}
 
+	/// The common path: a verified account's call.
+	#[benchmark]
+	fn check_kyc_verified() {
+		let registrar = registrar::<T>(0);
+		let who: T::AccountId = account("who", 0, 0);
+		verified::<T>(&registrar, &who, 1);
+		let call: <T as frame_system::Config>::RuntimeCall =
+			frame_system::Call::<T>::remark_with_event { remark: vec![] }.into();
+		let info = DispatchInfo::default();
+		let ext = CheckKyc::<T>::new();
+
+		#[block]
+		{
+			let outcome =
+				ext.test_run(RawOrigin::Signed(who.clone()).into(), &call, &info, 0, 0, |_| {
+					Ok(().into())
+				});
+			assert!(matches!(outcome, Ok(Ok(_))));
+		}
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

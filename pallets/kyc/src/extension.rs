@@ -5,21 +5,26 @@
 //! an open call, so an unverified account cannot hide a transfer inside one; a verified
 //! account's nested calls are checked where money moves (the currency layer), not here.
 
-use crate::{Config, Error, Pallet, WeightInfo};
+use crate::{Config, Door, Error, Pallet, WeightInfo};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
 use frame_support::{pallet_prelude::TransactionSource, traits::OriginTrait, DefaultNoBound};
 use scale_info::TypeInfo;
 use sp_runtime::{
-	impl_tx_ext_default,
-	traits::{DispatchInfoOf, TransactionExtension, ValidateResult},
-	transaction_validity::{InvalidTransaction, ValidTransaction},
-	Weight,
+	traits::{
+		DispatchInfoOf, DispatchOriginOf, PostDispatchInfoOf, TransactionExtension, ValidateResult,
+	},
+	transaction_validity::{InvalidTransaction, TransactionValidityError, ValidTransaction},
+	DispatchResult, Weight,
 };
 
 /// Rejects signed extrinsics from unverified accounts with
 /// `InvalidTransaction::Custom(code)`, where `code` is the index of [`Error::NotVerified`] in the
 /// pallet's errors, so a client finds the error's name and documentation in the metadata.
+///
+/// The block is charged the worst case (`WeightInfo::check_kyc`, an unverified institution whose
+/// every licence is read); an extrinsic that took the cheaper path of a verified account or an
+/// open call gets the difference back after dispatch, and pays fees on what it used.
 #[derive(Encode, Decode, DecodeWithMemTracking, DefaultNoBound, Clone, Eq, PartialEq, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 pub struct CheckKyc<T>(PhantomData<T>);
@@ -49,8 +54,9 @@ impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::
 {
 	const IDENTIFIER: &'static str = "CheckKyc";
 	type Implicit = ();
-	type Val = ();
-	type Pre = ();
+	/// The weight to give back after dispatch.
+	type Val = Weight;
+	type Pre = Weight;
 
 	fn weight(&self, _call: &<T as frame_system::Config>::RuntimeCall) -> Weight {
 		T::WeightInfo::check_kyc()
@@ -66,13 +72,39 @@ impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::
 		_inherited_implication: &impl Encode,
 		_source: TransactionSource,
 	) -> ValidateResult<Self::Val, <T as frame_system::Config>::RuntimeCall> {
-		if let Some(who) = origin.as_signer() {
-			if !Pallet::<T>::may_submit(who, call) {
-				return Err(InvalidTransaction::Custom(Self::rejection_code()).into());
-			}
-		}
-		Ok((ValidTransaction::default(), (), origin))
+		let worst = T::WeightInfo::check_kyc();
+		let refund = match origin.as_signer().map(|who| Pallet::<T>::door(who, call)) {
+			// Not signed: nothing to check.
+			None => worst,
+			Some(Door::Open | Door::Verified) => {
+				worst.saturating_sub(T::WeightInfo::check_kyc_verified())
+			},
+			Some(Door::Licensed) => Weight::zero(),
+			Some(Door::Closed) => {
+				return Err(InvalidTransaction::Custom(Self::rejection_code()).into())
+			},
+		};
+		Ok((ValidTransaction::default(), refund, origin))
 	}
 
-	impl_tx_ext_default!(<T as frame_system::Config>::RuntimeCall; prepare);
+	fn prepare(
+		self,
+		refund: Self::Val,
+		_origin: &DispatchOriginOf<<T as frame_system::Config>::RuntimeCall>,
+		_call: &<T as frame_system::Config>::RuntimeCall,
+		_info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		_len: usize,
+	) -> Result<Self::Pre, TransactionValidityError> {
+		Ok(refund)
+	}
+
+	fn post_dispatch_details(
+		refund: Self::Pre,
+		_info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		_post_info: &PostDispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		_len: usize,
+		_result: &DispatchResult,
+	) -> Result<Weight, TransactionValidityError> {
+		Ok(refund)
+	}
 }

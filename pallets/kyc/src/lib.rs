@@ -67,7 +67,7 @@ pub use fxchain_primitives::kyc::{
 	LicenceProvider, LicenceStatus, PersonId, Role, SupervisionClass, Suspender,
 };
 pub use pallet::*;
-pub use types::{GenesisCredential, IdentityRegistrars, Licence};
+pub use types::{Door, GenesisCredential, IdentityRegistrars, Licence};
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]
@@ -617,16 +617,20 @@ pub mod pallet {
 			Credentials::<T>::get(who).filter(|c| Self::is_live(c, T::Time::now()))
 		}
 
-		/// Whether `who` may submit `call` through the door: an open call, a verified account,
-		/// or an institution with an active licence. Cheapest checks first.
-		pub fn may_submit(
-			who: &T::AccountId,
-			call: &<T as frame_system::Config>::RuntimeCall,
-		) -> bool {
-			T::OpenCalls::contains(call)
-				|| Self::live_credential(who).is_some()
-				|| Licences::<T>::iter_prefix_values(who)
-					.any(|licence| licence.status == LicenceStatus::Active)
+		/// How `who` may submit `call` through the door, cheapest checks first: an open call, a
+		/// verified account, an institution with an active licence, or not at all.
+		pub fn door(who: &T::AccountId, call: &<T as frame_system::Config>::RuntimeCall) -> Door {
+			if T::OpenCalls::contains(call) {
+				Door::Open
+			} else if Self::live_credential(who).is_some() {
+				Door::Verified
+			} else if Licences::<T>::iter_prefix_values(who)
+				.any(|licence| licence.status == LicenceStatus::Active)
+			{
+				Door::Licensed
+			} else {
+				Door::Closed
+			}
 		}
 
 		/// The runtime API's answer for `who`.

@@ -45,3 +45,16 @@ pub trait IdentityRegistrars<AccountId> {
 	/// How many more registrars the list takes (benchmarks fill it to find the worst case).
 	fn free_slots() -> u32;
 }
+
+/// How a signed extrinsic passed the door, or that it did not (see [`crate::CheckKyc`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Door {
+	/// The call is open to everyone (onboarding); nothing was read.
+	Open,
+	/// The sender has a live credential.
+	Verified,
+	/// The sender is an institution with an active licence.
+	Licensed,
+	/// Neither: the extrinsic is refused.
+	Closed,
+}

@@ -4,7 +4,6 @@ use super::*;
 use codec::Decode;
 use frame_benchmarking::v2::*;
 use frame_support::{pallet_prelude::Get, traits::EnsureOrigin, BoundedVec};
-use frame_system::RawOrigin;
 use sp_runtime::traits::TrailingZeroInput;
 
 /// Install `count` validators, each with session keys, and return them.

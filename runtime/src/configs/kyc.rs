@@ -6,7 +6,7 @@
 
 use super::governance::{GovernanceOrigin, SupervisorOrigin};
 use crate::{AccountId, Balances, Moment, Runtime, RuntimeCall, RuntimeOrigin, Timestamp};
-use frame_support::traits::{ConstU32, ConstU64, Contains, Get};
+use frame_support::traits::{ConstU32, ConstU64, Contains};
 use pallet_kyc::IdentityRegistrars;
 use sp_runtime::{DispatchError, DispatchResult, MultiAddress};
 

@@ -2,9 +2,9 @@ use crate::{mock::*, CheckKyc, Error, Role};
 use frame_support::{assert_ok, dispatch::DispatchInfo};
 use frame_system::RawOrigin;
 use sp_runtime::{
-	traits::DispatchTransaction,
+	traits::{DispatchTransaction, TransactionExtension, TxBaseImplication},
 	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
-	DispatchError, ModuleError,
+	DispatchError, ModuleError, Weight,
 };
 
 fn transfer() -> RuntimeCall {
@@ -90,5 +90,36 @@ fn suspension_revocation_and_expiry_close_the_door_at_once() {
 		Now::set(START);
 		assert_ok!(Kyc::revoke(RuntimeOrigin::signed(REGISTRAR), ALICE));
 		assert_eq!(check(ALICE, &transfer()), rejected());
+	});
+}
+
+/// The weight the door gives back after dispatch, for `who`'s `call`.
+fn refund(who: u64, call: &RuntimeCall) -> Weight {
+	let (_, refund, _) = CheckKyc::<Test>::new()
+		.validate(
+			RuntimeOrigin::signed(who),
+			call,
+			&DispatchInfo::default(),
+			0,
+			(),
+			&TxBaseImplication(()),
+			TransactionSource::External,
+		)
+		.expect("the door lets the call through");
+	refund
+}
+
+#[test]
+fn the_door_charges_its_worst_case_and_refunds_the_cheaper_paths() {
+	use crate::WeightInfo;
+	build_and_execute(|| {
+		let worst = <() as WeightInfo>::check_kyc();
+		let verified = <() as WeightInfo>::check_kyc_verified();
+		assert!(verified.all_lt(worst), "the verified path is not cheaper than the worst case");
+		assert_eq!(CheckKyc::<Test>::new().weight(&transfer()), worst);
+		assert_eq!(refund(GENESIS_USER, &transfer()), worst.saturating_sub(verified));
+		assert_eq!(refund(ALICE, &onboarding()), worst.saturating_sub(verified));
+		// A licensed institution without a credential read everything.
+		assert_eq!(refund(ISSUER, &transfer()), Weight::zero());
 	});
 }
