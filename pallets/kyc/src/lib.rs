@@ -446,14 +446,7 @@ pub mod pallet {
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::suspend())]
 		pub fn suspend(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
-			let by = match T::SupervisorOrigin::try_origin(origin) {
-				Ok(_) => None,
-				Err(origin) => {
-					let registrar = ensure_signed(origin)?;
-					Self::ensure_active_registrar(&registrar)?;
-					Some(registrar)
-				},
-			};
+			let by = Self::authority_or_active_registrar::<T::SupervisorOrigin>(origin)?;
 			let by = Credentials::<T>::try_mutate(&who, |credential| {
 				let credential = credential.as_mut().ok_or(Error::<T>::NotFound)?;
 				let suspender = match by {
@@ -493,14 +486,7 @@ pub mod pallet {
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::reinstate())]
 		pub fn reinstate(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
-			let registrar = match T::GovernanceOrigin::try_origin(origin) {
-				Ok(_) => None,
-				Err(origin) => {
-					let registrar = ensure_signed(origin)?;
-					Self::ensure_active_registrar(&registrar)?;
-					Some(registrar)
-				},
-			};
+			let registrar = Self::authority_or_active_registrar::<T::GovernanceOrigin>(origin)?;
 			Credentials::<T>::try_mutate(&who, |credential| {
 				let credential = credential.as_mut().ok_or(Error::<T>::NotFound)?;
 				let CredentialStatus::Suspended(suspender) = credential.status else {
@@ -527,14 +513,7 @@ pub mod pallet {
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::revoke())]
 		pub fn revoke(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
-			let caller = match T::GovernanceOrigin::try_origin(origin) {
-				Ok(_) => None,
-				Err(origin) => {
-					let registrar = ensure_signed(origin)?;
-					Self::ensure_active_registrar(&registrar)?;
-					Some(registrar)
-				},
-			};
+			let caller = Self::authority_or_active_registrar::<T::GovernanceOrigin>(origin)?;
 			let registrar = Credentials::<T>::try_mutate(&who, |credential| {
 				let credential = credential.as_mut().ok_or(Error::<T>::NotFound)?;
 				if let Some(caller) = caller {
@@ -663,6 +642,21 @@ pub mod pallet {
 				Err(origin) => T::GovernanceOrigin::ensure_origin(origin).map(|_| ()),
 			}
 			.map_err(Into::into)
+		}
+
+		/// `None` when `origin` passes the authority `A`, else the signer, who must hold an
+		/// active `Registrar` licence.
+		fn authority_or_active_registrar<A: EnsureOrigin<OriginFor<T>>>(
+			origin: OriginFor<T>,
+		) -> Result<Option<T::AccountId>, DispatchError> {
+			match A::try_origin(origin) {
+				Ok(_) => Ok(None),
+				Err(origin) => {
+					let registrar = ensure_signed(origin)?;
+					Self::ensure_active_registrar(&registrar)?;
+					Ok(Some(registrar))
+				},
+			}
 		}
 
 		pub(crate) fn ensure_active_registrar(who: &T::AccountId) -> DispatchResult {
