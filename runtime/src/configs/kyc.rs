@@ -29,9 +29,10 @@ impl pallet_kyc::Config for Runtime {
 }
 
 /// What an account without a credential or licence may do: publish or withdraw its public
-/// identity, ask a registrar for a judgement, and the council's business (its calls refuse
-/// non-members themselves, so a regulator's account needs no bank's KYC). Nothing else, and
-/// nothing wrapped in a batch or a proxy.
+/// identity, ask a registrar for a judgement, and the council's business, so a regulator's account
+/// needs no bank's KYC (the collective admits only members to propose, vote and execute; `close`,
+/// open to any signed account, only finishes a vote whose outcome is already decided). Nothing
+/// else, and nothing wrapped in a batch or a proxy.
 pub struct OpenCalls;
 impl Contains<RuntimeCall> for OpenCalls {
 	fn contains(call: &RuntimeCall) -> bool {
