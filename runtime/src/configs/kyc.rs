@@ -31,7 +31,7 @@ impl pallet_kyc::Config for Runtime {
 /// What an account without a credential or licence may do: publish or withdraw its public
 /// identity, ask a registrar for a judgement, and the council's business, so a regulator's account
 /// needs no bank's KYC (the collective admits only members to propose, vote and execute; `close`,
-/// open to any signed account, only finishes a vote whose outcome is already decided). Nothing
+/// open to any signed account, only ends a vote that has its answer or ran out of time). Nothing
 /// else, and nothing wrapped in a batch or a proxy.
 pub struct OpenCalls;
 impl Contains<RuntimeCall> for OpenCalls {
