@@ -166,8 +166,11 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 /// Build and start a full node: network, RPC, and, on a validator, BABE authoring; GRANDPA
 /// voting (or observing) on every node.
 pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
-	config: Configuration,
+	mut config: Configuration,
 ) -> Result<TaskManager, ServiceError> {
+	// The runtime writes account histories to the off-chain index while importing blocks; the
+	// `fxchain_history` RPC reads them. Always on, so no node serves a history with holes.
+	config.offchain_worker.indexing_enabled = true;
 	let sc_service::PartialComponents {
 		client,
 		backend,
@@ -264,6 +267,8 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 			Some(shared_authority_set.clone()),
 		);
 
+		let history_index = backend.offchain_storage();
+
 		Box::new(move |subscription_executor| {
 			let deps = rpc::FullDeps {
 				client: client.clone(),
@@ -280,6 +285,7 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 					subscription_executor,
 					finality_provider: finality_provider.clone(),
 				},
+				history_index: history_index.clone(),
 			};
 			rpc::create_full(deps).map_err(Into::into)
 		})

@@ -8,6 +8,7 @@
 
 extern crate alloc;
 
+pub mod forex;
 pub mod kyc;
 
 use sp_runtime::{

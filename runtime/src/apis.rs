@@ -2,8 +2,8 @@
 
 use crate::{
 	configs::consensus::EpochDuration, time::BABE_GENESIS_EPOCH_CONFIG, AccountId, Babe, Balance,
-	Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SessionKeys, System, TransactionPayment, VERSION,
+	Block, BlockNumber, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -228,6 +228,43 @@ impl_runtime_apis! {
 	impl fxchain_primitives::kyc::KycApi<Block, AccountId> for Runtime {
 		fn verification(who: AccountId) -> fxchain_primitives::kyc::AccountVerification<AccountId> {
 			crate::Kyc::verification(who)
+		}
+	}
+
+	impl fxchain_primitives::forex::ForexApi<
+		Block,
+		AccountId,
+		BlockNumber,
+		pallet_forex::Record<AccountId>,
+		pallet_forex::Quote<AccountId>,
+		pallet_forex::Trade<AccountId>,
+	> for Runtime {
+		fn balances(who: AccountId) -> Vec<fxchain_primitives::forex::Holding> {
+			crate::Forex::holdings(&who)
+		}
+
+		fn payment(
+			reference: fxchain_primitives::forex::Reference,
+		) -> Option<pallet_forex::Record<AccountId>> {
+			pallet_forex::Records::<Runtime>::get(reference)
+		}
+
+		fn quotes(maker: Option<AccountId>) -> Vec<(u64, pallet_forex::Quote<AccountId>)> {
+			crate::Forex::open_quotes(maker)
+		}
+
+		fn trades(party: Option<AccountId>) -> Vec<(u64, pallet_forex::Trade<AccountId>)> {
+			crate::Forex::open_trades(party)
+		}
+
+		fn history_head(who: AccountId) -> fxchain_primitives::forex::HistoryHead<BlockNumber> {
+			pallet_forex::Histories::<Runtime>::get(who)
+		}
+
+		fn preview_payment(
+			payment: fxchain_primitives::forex::ProposedPayment<AccountId>,
+		) -> Option<fxchain_primitives::forex::Decision> {
+			crate::Forex::preview_payment(payment)
 		}
 	}
 

@@ -2,8 +2,8 @@
 //! `scripts/benchmark.sh` runs them and writes each pallet's `weights.rs`).
 
 pub use crate::{
-	Balances, Council, CouncilMembership, Governance, Identity, Kyc, Runtime, Sudo, Timestamp,
-	TransactionPayment, Utility, ValidatorSet,
+	Balances, Council, CouncilMembership, Forex, Governance, Identity, Kyc, Runtime, Sudo,
+	Timestamp, TransactionPayment, Utility, ValidatorSet,
 };
 pub use frame_benchmarking::baseline::Pallet as BaselineBench;
 pub use frame_system_benchmarking::{
@@ -30,4 +30,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_governance, Governance]
 	[pallet_validator_set, ValidatorSet]
 	[pallet_kyc, Kyc]
+	[pallet_forex, Forex]
 );

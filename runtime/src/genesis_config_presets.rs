@@ -12,6 +12,10 @@
 //! the door. `staging` licenses nobody: its council (exempt from KYC) licenses the first
 //! registrars after launch.
 //!
+//! Every preset registers CNY, USD, EUR, HKD, JPY and GBP. In `dev` and `local`, Dave issues all
+//! of them and Eve CNY, USD and HKD, and both banks hold a position of 10,000,000 of each (their
+//! market-making inventory); customers start with nothing until a bank credits them.
+//!
 //! `staging` is the template of a consortium network: its well-known keys are placeholders that
 //! `scripts/consortium-spec.sh` replaces with the members' own (see `chain-specs/README.md`).
 
@@ -21,6 +25,7 @@ use crate::{
 };
 use alloc::{vec, vec::Vec};
 use fxchain_primitives::{
+	forex::{Amount, CurrencyId},
 	kyc::{CountryCode, EntityType, KycLevel, KycProfile, Residency, Role, SupervisionClass},
 	token::UNIT,
 	Moment,
@@ -68,6 +73,7 @@ struct Network {
 	endowed: Vec<AccountId>,
 	sudo: Option<AccountId>,
 	kyc: pallet_kyc::GenesisConfig<crate::Runtime>,
+	forex: pallet_forex::GenesisConfig<crate::Runtime>,
 }
 
 fn genesis(network: Network) -> Value {
@@ -93,6 +99,7 @@ fn genesis(network: Network) -> Value {
 		"councilMembership": { "members": network.council },
 		"sudo": { "key": network.sudo },
 		"kyc": network.kyc,
+		"forex": network.forex,
 	})
 }
 
@@ -183,6 +190,40 @@ fn test_institutions_and_customers() -> pallet_kyc::GenesisConfig<crate::Runtime
 	pallet_kyc::GenesisConfig { licences, credentials, onboarding_allowance: ONBOARDING_ALLOWANCE }
 }
 
+/// The currencies every network starts with: ISO 4217 numeric code, alphabetic code, decimals.
+fn currencies() -> Vec<(CurrencyId, [u8; 3], u8)> {
+	vec![
+		(156, *b"CNY", 2),
+		(840, *b"USD", 2),
+		(978, *b"EUR", 2),
+		(344, *b"HKD", 2),
+		(392, *b"JPY", 0),
+		(826, *b"GBP", 2),
+	]
+}
+
+/// What each test bank holds of every currency at genesis, in major units: its FX position as a
+/// market maker.
+const BANK_POSITION: Amount = 10_000_000;
+
+/// The test banks issue currencies (Dave all of them, Eve CNY, USD and HKD) and hold positions.
+fn test_currencies() -> pallet_forex::GenesisConfig<crate::Runtime> {
+	use Sr25519Keyring::{Dave, Eve};
+	let dave = Dave.to_account_id();
+	let eve = Eve.to_account_id();
+	let mut issuers: Vec<(CurrencyId, AccountId)> =
+		currencies().iter().map(|(currency, _, _)| (*currency, dave.clone())).collect();
+	issuers.extend([156, 840, 344].map(|currency| (currency, eve.clone())));
+	let balances = currencies()
+		.into_iter()
+		.flat_map(|(currency, _, decimals)| {
+			let amount = BANK_POSITION.saturating_mul(10u128.saturating_pow(decimals.into()));
+			[(currency, dave.clone(), amount), (currency, eve.clone(), amount)]
+		})
+		.collect();
+	pallet_forex::GenesisConfig { currencies: currencies(), issuers, balances }
+}
+
 fn dev() -> Value {
 	genesis(Network {
 		validators: well_known_validators(1),
@@ -192,6 +233,7 @@ fn dev() -> Value {
 		endowed: dev_accounts(),
 		sudo: Some(Sr25519Keyring::Alice.to_account_id()),
 		kyc: test_institutions_and_customers(),
+		forex: test_currencies(),
 	})
 }
 
@@ -205,6 +247,7 @@ fn local() -> Value {
 		endowed: dev_accounts(),
 		sudo: None,
 		kyc: test_institutions_and_customers(),
+		forex: test_currencies(),
 	})
 }
 
@@ -225,6 +268,8 @@ fn staging() -> Value {
 			onboarding_allowance: ONBOARDING_ALLOWANCE,
 			..Default::default()
 		},
+		// Currencies exist from the start; governance names issuers once banks are licensed.
+		forex: pallet_forex::GenesisConfig { currencies: currencies(), ..Default::default() },
 	})
 }
 

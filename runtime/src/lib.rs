@@ -12,7 +12,9 @@
 //!   [`configs::governance::GovernanceOrigin`] (two thirds of members); `Governance` lets the
 //!   latter act as root (runtime upgrades); `Sudo` only on the `dev` chain;
 //! - currency ledgers: `Assets`, whose calls are not in [`RuntimeCall`], so that nobody moves a
-//!   currency unit except through fxchain's own pallets.
+//!   currency unit except through fxchain's own pallets;
+//! - fxchain's capabilities: `Kyc` (licences and real-name credentials), `Forex` (currencies,
+//!   payments, conversions and trades, every movement proposed to supervision first).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `#[frame_support::runtime]` recurses deeply.
@@ -68,7 +70,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("fxchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("fxchain"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -222,4 +224,6 @@ mod runtime {
 	// fxchain's capabilities.
 	#[runtime::pallet_index(40)]
 	pub type Kyc = pallet_kyc;
+	#[runtime::pallet_index(41)]
+	pub type Forex = pallet_forex;
 }

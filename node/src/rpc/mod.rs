@@ -8,9 +8,11 @@
 //! - `babe_epochAuthorship` (`sc-consensus-babe-rpc`);
 //! - `grandpa_roundState`, `grandpa_proveFinality`, `grandpa_subscribeJustifications`
 //!   (`sc-consensus-grandpa-rpc`);
-//! - fxchain's own `fxchain_*` methods, one submodule each, wrapping the runtime APIs for
+//! - fxchain's own `fxchain_*` methods, one submodule per capability ([`forex`]), wrapping the runtime APIs for
 //!   integrators who do not decode SCALE. Every one is documented in `docs/rpc.md`, and the
 //!   end-to-end tests check that the document and the node's `rpc_methods` agree.
+
+pub mod forex;
 
 use fxchain_runtime::{opaque::Block, AccountId, Balance, Nonce};
 use jsonrpsee::RpcModule;
@@ -56,7 +58,7 @@ pub struct GrandpaDeps<B> {
 }
 
 /// Everything the RPC methods need.
-pub struct FullDeps<C, P, SC, B> {
+pub struct FullDeps<C, P, SC, B: sc_client_api::Backend<Block>> {
 	/// The client.
 	pub client: Arc<C>,
 	/// The transaction pool.
@@ -65,6 +67,8 @@ pub struct FullDeps<C, P, SC, B> {
 	pub babe: BabeDeps<SC>,
 	/// GRANDPA's dependencies.
 	pub grandpa: GrandpaDeps<B>,
+	/// The off-chain index that holds account histories (`None` if the backend has none).
+	pub history_index: Option<B::OffchainStorage>,
 }
 
 /// Build the node's RPC methods.
@@ -81,6 +85,7 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
 		+ sp_consensus_babe::BabeApi<Block>
+		+ forex::ForexRuntimeApi
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 	SC: SelectChain<Block> + 'static,
@@ -92,9 +97,12 @@ where
 	use sc_consensus_grandpa_rpc::{Grandpa, GrandpaApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
-	let FullDeps { client, pool, babe, grandpa } = deps;
+	use forex::{Forex, ForexRpcServer};
+
+	let FullDeps { client, pool, babe, grandpa, history_index } = deps;
 	let mut module = RpcModule::new(());
 
+	module.merge(Forex::new(client.clone(), history_index).into_rpc())?;
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(

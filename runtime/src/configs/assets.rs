@@ -11,8 +11,7 @@ use frame_system::EnsureNever;
 
 use super::governance::GovernanceOrigin;
 
-/// An asset id is the currency's ISO 4217 numeric code (156 CNY, 840 USD, ...).
-pub type CurrencyId = u32;
+pub use fxchain_primitives::forex::CurrencyId;
 
 impl pallet_assets::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;

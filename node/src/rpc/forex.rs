@@ -1,0 +1,278 @@
+//! `fxchain_history`, `fxchain_payment`, `fxchain_balances`: forex accounts in JSON.
+//!
+//! The history lives in the node's off-chain index, written by the runtime while it imports each
+//! block (`docs/decisions/0009-payment-history-off-chain-index.md`). The runtime keeps, per
+//! account, the number of entries and the block of the newest; each entry names the block of the
+//! one before it. An entry's key contains the hash of its block's parent, so walking from the
+//! head along the canonical chain never reads an entry that a block on a losing fork wrote.
+
+use codec::Decode;
+use fxchain_primitives::forex::{
+	history_key, ForexApi, HistoryCursor, HistoryEntry, Holding, Reference,
+};
+use fxchain_runtime::{opaque::Block, AccountId, BlockNumber};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned};
+use pallet_forex::{Quote, Record, Trade};
+use serde::Serialize;
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_core::offchain::{OffchainStorage, STORAGE_PREFIX};
+use std::sync::Arc;
+
+/// The most entries one `fxchain_history` call returns.
+pub const MAX_PAGE: u32 = 100;
+
+/// The runtime API as the node sees it.
+pub trait ForexRuntimeApi:
+	ForexApi<Block, AccountId, BlockNumber, Record<AccountId>, Quote<AccountId>, Trade<AccountId>>
+{
+}
+impl<T> ForexRuntimeApi for T where
+	T: ForexApi<
+		Block,
+		AccountId,
+		BlockNumber,
+		Record<AccountId>,
+		Quote<AccountId>,
+		Trade<AccountId>,
+	>
+{
+}
+
+#[rpc(server)]
+pub trait ForexRpc {
+	/// An account's payments, conversions, trades, deposits and withdrawals, newest first: one
+	/// entry per status change. Pass the previous page's `next` as `cursor` for older entries.
+	#[method(name = "fxchain_history")]
+	fn history(
+		&self,
+		who: AccountId,
+		limit: Option<u32>,
+		cursor: Option<HistoryCursor<BlockNumber>>,
+	) -> RpcResult<HistoryPage>;
+
+	/// A retained record by its end-to-end reference, or `null`.
+	#[method(name = "fxchain_payment")]
+	fn payment(&self, reference: Reference) -> RpcResult<Option<PaymentJson>>;
+
+	/// An account's free and reserved balance in every registered currency.
+	#[method(name = "fxchain_balances")]
+	fn balances(&self, who: AccountId) -> RpcResult<Vec<HoldingJson>>;
+}
+
+/// One page of history.
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryPage {
+	pub entries: Vec<EntryJson>,
+	/// Where the next (older) page starts; `null` at the first entry.
+	pub next: Option<HistoryCursor<BlockNumber>>,
+}
+
+/// A currency and an amount, the amount as a decimal string (it may exceed 2^53).
+#[derive(Clone, Serialize)]
+pub struct Money {
+	pub currency: u32,
+	pub amount: String,
+}
+
+/// A history entry.
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryJson {
+	pub reference: Reference,
+	pub kind: String,
+	pub status: String,
+	pub counterparty: Option<AccountId>,
+	/// What the account paid (`outgoing`) or received.
+	pub currency: u32,
+	pub amount: String,
+	pub outgoing: bool,
+	/// The other leg of a conversion or trade, seen from the account.
+	pub counter_leg: Option<Money>,
+	/// Chain time, milliseconds since the Unix epoch.
+	pub at: u64,
+	pub block: BlockNumber,
+}
+
+/// A leg of a record.
+#[derive(Clone, Serialize)]
+pub struct LegJson {
+	pub from: Option<AccountId>,
+	pub to: Option<AccountId>,
+	pub currency: u32,
+	pub amount: String,
+}
+
+/// A record.
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentJson {
+	pub reference: Reference,
+	pub kind: String,
+	pub status: String,
+	pub legs: Vec<LegJson>,
+	pub purpose: String,
+	pub cross_border: bool,
+	pub travel_rule: bool,
+	/// Every reason supervision gave, by name.
+	pub reasons: Vec<String>,
+	pub issuer: Option<AccountId>,
+	pub created_at: u64,
+	pub updated_at: u64,
+}
+
+/// A holding.
+#[derive(Clone, Serialize)]
+pub struct HoldingJson {
+	pub currency: u32,
+	pub code: String,
+	pub decimals: u8,
+	pub free: String,
+	pub reserved: String,
+}
+
+/// Serves the methods from the client and the off-chain index.
+pub struct Forex<C, S> {
+	client: Arc<C>,
+	index: Option<S>,
+}
+
+impl<C, S> Forex<C, S> {
+	pub fn new(client: Arc<C>, index: Option<S>) -> Self {
+		Self { client, index }
+	}
+}
+
+fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
+	ErrorObjectOwned::owned(code, message.into(), None::<()>)
+}
+
+/// `-32001`: the runtime API failed; `-32002`: the off-chain index lacks an entry.
+const RUNTIME_ERROR: i32 = -32001;
+const INDEX_ERROR: i32 = -32002;
+
+fn code_text(code: [u8; 3]) -> String {
+	String::from_utf8_lossy(&code).into_owned()
+}
+
+impl<C, S> ForexRpcServer for Forex<C, S>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: ForexRuntimeApi,
+	S: OffchainStorage + 'static,
+{
+	fn history(
+		&self,
+		who: AccountId,
+		limit: Option<u32>,
+		cursor: Option<HistoryCursor<BlockNumber>>,
+	) -> RpcResult<HistoryPage> {
+		let index = self.index.as_ref().ok_or_else(|| {
+			error(INDEX_ERROR, "this node has no off-chain storage; history is unavailable")
+		})?;
+		let best = self.client.info().best_hash;
+		let cursor = match cursor {
+			Some(cursor) => cursor,
+			None => {
+				let head = self
+					.client
+					.runtime_api()
+					.history_head(best, who.clone())
+					.map_err(|e| error(RUNTIME_ERROR, e.to_string()))?;
+				HistoryCursor { before: head.count, block: head.block }
+			},
+		};
+		let limit = limit.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE);
+		let (mut before, mut block) = (cursor.before, cursor.block);
+		let mut entries = Vec::new();
+		while before > 0 && entries.len() < limit as usize {
+			let position = before - 1;
+			let parent = block
+				.checked_sub(1)
+				.and_then(|number| self.client.hash(number).ok().flatten())
+				.ok_or_else(|| error(INDEX_ERROR, format!("block {block} is not on this chain")))?;
+			let raw = index.get(STORAGE_PREFIX, &history_key(&who, position, &parent)).ok_or_else(
+				|| {
+					error(
+						INDEX_ERROR,
+						format!(
+							"entry {position} (block {block}) is not in this node's off-chain \
+							 index: it was synced without executing that block"
+						),
+					)
+				},
+			)?;
+			let entry = HistoryEntry::<AccountId, BlockNumber>::decode(&mut &raw[..])
+				.map_err(|e| error(INDEX_ERROR, format!("entry {position}: {e}")))?;
+			block = entry.previous_block;
+			before = position;
+			entries.push(EntryJson {
+				reference: entry.reference,
+				kind: format!("{:?}", entry.kind),
+				status: format!("{:?}", entry.status),
+				counterparty: entry.counterparty,
+				currency: entry.currency,
+				amount: entry.amount.to_string(),
+				outgoing: entry.outgoing,
+				counter_leg: entry
+					.counter_leg
+					.map(|(currency, amount)| Money { currency, amount: amount.to_string() }),
+				at: entry.at,
+				block: entry.block,
+			});
+		}
+		let next = (before > 0).then_some(HistoryCursor { before, block });
+		Ok(HistoryPage { entries, next })
+	}
+
+	fn payment(&self, reference: Reference) -> RpcResult<Option<PaymentJson>> {
+		let best = self.client.info().best_hash;
+		let record = self
+			.client
+			.runtime_api()
+			.payment(best, reference)
+			.map_err(|e| error(RUNTIME_ERROR, e.to_string()))?;
+		Ok(record.map(|record| PaymentJson {
+			reference,
+			kind: format!("{:?}", record.kind),
+			status: format!("{:?}", record.status),
+			legs: record
+				.legs
+				.into_iter()
+				.map(|leg| LegJson {
+					from: leg.from,
+					to: leg.to,
+					currency: leg.currency,
+					amount: leg.amount.to_string(),
+				})
+				.collect(),
+			purpose: format!("{:?}", record.purpose),
+			cross_border: record.cross_border,
+			travel_rule: record.travel_rule.is_some(),
+			reasons: record.reasons.to_vec().iter().map(|r| format!("{r:?}")).collect(),
+			issuer: record.issuer,
+			created_at: record.created_at,
+			updated_at: record.updated_at,
+		}))
+	}
+
+	fn balances(&self, who: AccountId) -> RpcResult<Vec<HoldingJson>> {
+		let best = self.client.info().best_hash;
+		let holdings: Vec<Holding> = self
+			.client
+			.runtime_api()
+			.balances(best, who)
+			.map_err(|e| error(RUNTIME_ERROR, e.to_string()))?;
+		Ok(holdings
+			.into_iter()
+			.map(|h| HoldingJson {
+				currency: h.currency,
+				code: code_text(h.code),
+				decimals: h.decimals,
+				free: h.free.to_string(),
+				reserved: h.reserved.to_string(),
+			})
+			.collect())
+	}
+}

@@ -1,0 +1,1621 @@
+//! # Forex pallet: bank-issued currencies, supervised payments, FX settled payment-versus-payment
+//!
+//! What users come to fxchain for: hold several currencies, deposit and withdraw through their
+//! bank, pay at home and across borders, and exchange one currency for another with no
+//! settlement risk. Every movement of a currency unit on the chain goes through this pallet, and
+//! every one is proposed to supervision ([`Config::CapitalFlowCheck`]) before a balance changes.
+//!
+//! ## Terminology
+//!
+//! - **Currency**: an ISO 4217 currency, registered by governance. Its ledger is a
+//!   `pallet-assets` asset whose id is the numeric code (840 USD), with the alphabetic code and
+//!   decimals as metadata, so Polkadot.js Apps shows balances on its Assets page. The assets
+//!   pallet's own calls are not in the runtime: this pallet is the only way money moves.
+//! - **Issuer**: a bank with an active `Issuer` licence that governance names for a currency. It
+//!   mints balances when fiat arrives (a deposit) and burns them when it pays fiat out (a
+//!   withdrawal). Nobody else creates or destroys money.
+//! - **Record**: every deposit, withdrawal, payment, conversion and trade gets an end-to-end
+//!   [`Reference`] and a record of its legs, what supervision said and its [`PaymentStatus`].
+//! - **Decision**: supervision's answer for every leg: allow, allow and report, hold for review,
+//!   or deny, with every reason. A denial is recorded too (status `Denied`, nothing moves), so
+//!   the payer learns every reason from the `Denied` event and the regulator sees the attempt.
+//! - **Reservation**: funds set aside in the pallet's escrow account (a held payment, a pending
+//!   withdrawal, an open trade offer), booked to their owner. Per currency the escrow balance
+//!   always equals the sum of reservations, and the issuance always equals what issuers minted
+//!   less what they burnt.
+//! - **Cross-border**: decided from the parties' residency and jurisdiction in their KYC
+//!   credentials ([`fxchain_primitives::forex::is_cross_border`]), never from the payer's word.
+//!
+//! ## History
+//!
+//! Records stay on chain for the last [`Config::RetainedRecords`] operations (and as long as
+//! they are open), so storage is bounded whatever the traffic. The full history of every account
+//! is written to the node's off-chain index during block import (entry by entry, keyed by account,
+//! position and the writing block's parent hash) and served, newest first and paged, by the
+//! node's `fxchain_history` RPC; see `docs/decisions/0009-payment-history-off-chain-index.md`.
+//!
+//! ## Interface
+//!
+//! ### Verified accounts (signed)
+//! - [`pay`](Pallet::pay): pay another verified account.
+//! - [`request_withdrawal`](Pallet::request_withdrawal): ask an issuer to pay out fiat.
+//! - [`exchange`](Pallet::exchange): buy a currency at a market maker's quote.
+//!
+//! ### Institutions (signed, licensed)
+//! - Issuers: [`deposit`](Pallet::deposit), [`complete_withdrawal`](Pallet::complete_withdrawal),
+//!   [`decline_withdrawal`](Pallet::decline_withdrawal).
+//! - Market makers: [`post_quote`](Pallet::post_quote), [`withdraw_quote`](Pallet::withdraw_quote).
+//! - Institutions: [`propose_trade`](Pallet::propose_trade), [`accept_trade`](Pallet::accept_trade),
+//!   [`decline_trade`](Pallet::decline_trade), [`cancel_trade`](Pallet::cancel_trade).
+//!
+//! ### Supervisors (`SupervisorOrigin`)
+//! - [`release`](Pallet::release) or [`reject`](Pallet::reject) a held operation.
+//!
+//! ### Governance (`GovernanceOrigin`)
+//! - [`register_currency`](Pallet::register_currency), [`add_issuer`](Pallet::add_issuer),
+//!   [`remove_issuer`](Pallet::remove_issuer).
+//!
+//! ### Other pallets and clients
+//! - [`ForexLedger`] is implemented by [`Pallet`]: other pallets move money only through it, under
+//!   the same supervision as a user's payment.
+//! - The runtime's `ForexApi` is served by the pallet's query functions.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+mod types;
+pub mod weights;
+
+pub use fxchain_primitives::forex::{
+	Amount, CapitalFlowCheck, CurrencyId, CurrencyInfo, Decision, Documents, ForexLedger,
+	HistoryEntry, HistoryHead, Holding, LedgerOutcome, Movement, MovementKind, PaymentStatus,
+	ProposedPayment, Purpose, Reason, Reasons, Reference, TravelRule,
+};
+pub use pallet::*;
+pub use types::{Leg, Quote, Record, Trade};
+pub use weights::WeightInfo;
+
+/// What the benchmarks need from the identity layer, which this pallet only reads.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Give `who` a live credential with `profile`.
+	fn verify(who: &AccountId, profile: fxchain_primitives::kyc::KycProfile);
+	/// Give `who` an active licence for `role`.
+	fn license(who: &AccountId, role: fxchain_primitives::kyc::Role);
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungibles::{self, metadata::Mutate as MetadataMutate, Create, Inspect, Mutate},
+			tokens::{Fortitude, Precision, Preservation},
+			Time,
+		},
+		PalletId,
+	};
+	use frame_system::pallet_prelude::*;
+	use fxchain_primitives::{
+		forex::{history_key, is_cross_border},
+		kyc::{EntityType, KycProfile, KycProvider, LicenceProvider, Role},
+		Moment,
+	};
+	use sp_core::H256;
+	use sp_runtime::{
+		traits::{AccountIdConversion, Saturating, Zero},
+		FixedPointNumber, FixedU128,
+	};
+
+	/// Storage layout version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The currency ledgers: one fungible asset per currency, id = ISO 4217 numeric code.
+		type Assets: fungibles::Inspect<Self::AccountId, AssetId = CurrencyId, Balance = Amount>
+			+ fungibles::Mutate<Self::AccountId>
+			+ fungibles::Create<Self::AccountId>
+			+ fungibles::metadata::Mutate<Self::AccountId>;
+
+		/// Real-name verification: who may hold and move currency, and where they reside.
+		type Kyc: KycProvider<Self::AccountId>;
+
+		/// Institution licences (issuers, market makers).
+		type Licences: LicenceProvider<Self::AccountId>;
+
+		/// Capital-flow supervision, asked before any balance changes.
+		type CapitalFlowCheck: CapitalFlowCheck<Self::AccountId>;
+
+		/// Chain time, for records, quotes and trade expiries.
+		type Time: Time<Moment = Moment>;
+
+		/// Registers currencies and names their issuers.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Releases or rejects held operations.
+		type SupervisorOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Derives the escrow account that holds reservations and administers the assets.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// The most currencies the chain may register.
+		#[pallet::constant]
+		type MaxCurrencies: Get<u32>;
+
+		/// How many of the latest records stay on chain (open ones stay until they close).
+		#[pallet::constant]
+		type RetainedRecords: Get<u64>;
+
+		/// The most open quotes, and the most open trade offers, one account may have.
+		#[pallet::constant]
+		type MaxOpenOffers: Get<u32>;
+
+		/// The longest a quote or trade offer may stay open, in milliseconds.
+		#[pallet::constant]
+		type MaxOfferLifetime: Get<Moment>;
+
+		/// Weights of the calls, from the benchmarks.
+		type WeightInfo: WeightInfo;
+
+		/// Sets up the credentials and licences the benchmarks need.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Registered currencies by ISO 4217 numeric code.
+	#[pallet::storage]
+	pub type Currencies<T: Config> =
+		CountedStorageMap<_, Twox64Concat, CurrencyId, CurrencyInfo, OptionQuery>;
+
+	/// Issuers named per currency. Keys are set by governance.
+	#[pallet::storage]
+	pub type Issuers<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, CurrencyId, Blake2_128Concat, T::AccountId, ()>;
+
+	/// Per currency, what issuers minted less what they burnt: always the asset's issuance.
+	#[pallet::storage]
+	pub type Issued<T: Config> = StorageMap<_, Twox64Concat, CurrencyId, Amount, ValueQuery>;
+
+	/// Per currency, the sum of reservations: always the escrow account's balance.
+	#[pallet::storage]
+	pub type Escrowed<T: Config> = StorageMap<_, Twox64Concat, CurrencyId, Amount, ValueQuery>;
+
+	/// Per account and currency, what is reserved for it in escrow.
+	#[pallet::storage]
+	pub type Reserved<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		CurrencyId,
+		Amount,
+		ValueQuery,
+	>;
+
+	/// The retained records by reference. `Identity` hashing: the key is a Blake2 hash the
+	/// pallet derives, nobody chooses it.
+	#[pallet::storage]
+	pub type Records<T: Config> =
+		StorageMap<_, Identity, Reference, Record<T::AccountId>, OptionQuery>;
+
+	/// The retained records in order, for dropping the oldest.
+	#[pallet::storage]
+	pub type RecordOrder<T: Config> = StorageMap<_, Twox64Concat, u64, Reference, OptionQuery>;
+
+	/// The sequence number of the next record.
+	#[pallet::storage]
+	pub type NextSeq<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	/// Where each account's history in the off-chain index starts.
+	#[pallet::storage]
+	pub type Histories<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, HistoryHead<BlockNumberFor<T>>, ValueQuery>;
+
+	/// Open quotes by id.
+	#[pallet::storage]
+	pub type Quotes<T: Config> = StorageMap<_, Twox64Concat, u64, Quote<T::AccountId>>;
+
+	/// Open trade offers by id.
+	#[pallet::storage]
+	pub type Trades<T: Config> = StorageMap<_, Twox64Concat, u64, Trade<T::AccountId>>;
+
+	/// The id of the next quote or trade offer.
+	#[pallet::storage]
+	pub type NextOfferId<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	/// How many quotes and trade offers each account has open.
+	#[pallet::storage]
+	pub type OpenOffers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// Governance registered a currency and created its ledger.
+		CurrencyRegistered { currency: CurrencyId, code: [u8; 3], decimals: u8 },
+		/// Governance named an issuer for a currency.
+		IssuerAdded { currency: CurrencyId, issuer: T::AccountId },
+		/// Governance withdrew an issuer's naming for a currency.
+		IssuerRemoved { currency: CurrencyId, issuer: T::AccountId },
+		/// An issuer credited an account against fiat it received.
+		Deposited {
+			reference: Reference,
+			issuer: T::AccountId,
+			to: T::AccountId,
+			currency: CurrencyId,
+			amount: Amount,
+			bank_reference: H256,
+			status: PaymentStatus,
+		},
+		/// A holder asked its issuer to pay out fiat; the funds are reserved.
+		WithdrawalRequested {
+			reference: Reference,
+			who: T::AccountId,
+			issuer: T::AccountId,
+			currency: CurrencyId,
+			amount: Amount,
+			status: PaymentStatus,
+		},
+		/// The issuer paid the fiat out and burnt the balance.
+		WithdrawalCompleted { reference: Reference, issuer: T::AccountId, bank_reference: H256 },
+		/// The issuer declined the withdrawal; the funds are back with the holder.
+		WithdrawalDeclined { reference: Reference, issuer: T::AccountId },
+		/// A payment from one verified account to another.
+		Paid {
+			reference: Reference,
+			from: T::AccountId,
+			to: T::AccountId,
+			currency: CurrencyId,
+			amount: Amount,
+			purpose: Purpose,
+			cross_border: bool,
+			status: PaymentStatus,
+		},
+		/// A customer bought `received` for `paid` at a market maker's quote.
+		Exchanged {
+			reference: Reference,
+			quote: u64,
+			customer: T::AccountId,
+			maker: T::AccountId,
+			received: (CurrencyId, Amount),
+			paid: (CurrencyId, Amount),
+			status: PaymentStatus,
+		},
+		/// Both legs of an institution trade were proposed to supervision.
+		TradeSettled {
+			reference: Reference,
+			trade: u64,
+			proposer: T::AccountId,
+			counterparty: T::AccountId,
+			status: PaymentStatus,
+		},
+		/// Supervision recorded reports about an executed operation.
+		Reported { reference: Reference, reasons: Reasons },
+		/// Supervision held an operation for review; its funds are reserved.
+		Held { reference: Reference, reasons: Reasons },
+		/// Supervision denied an operation; nothing moved.
+		Denied { reference: Reference, reasons: Reasons },
+		/// A supervisor released a held operation: it executed (a withdrawal goes to its issuer).
+		HoldReleased { reference: Reference },
+		/// A supervisor rejected a held operation; the funds went back.
+		HoldRejected { reference: Reference },
+		/// A market maker posted a quote.
+		QuotePosted {
+			quote: u64,
+			maker: T::AccountId,
+			offer: CurrencyId,
+			ask: CurrencyId,
+			rate: FixedU128,
+			amount: Amount,
+			expires_at: Moment,
+		},
+		/// A quote closed: its maker withdrew it, someone removed it after it expired, or a
+		/// conversion took all that was left.
+		QuoteWithdrawn { quote: u64 },
+		/// An institution offered a trade to another; its leg is reserved.
+		TradeProposed {
+			trade: u64,
+			proposer: T::AccountId,
+			counterparty: T::AccountId,
+			give: (CurrencyId, Amount),
+			take: (CurrencyId, Amount),
+			expires_at: Moment,
+		},
+		/// The counterparty declined the trade; the reservation went back.
+		TradeDeclined { trade: u64 },
+		/// The proposer cancelled the trade, or it expired; the reservation went back.
+		TradeCancelled { trade: u64 },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No currency with this ISO 4217 numeric code is registered: check the code.
+		CurrencyNotFound,
+		/// The currency is registered already.
+		AlreadyExists,
+		/// The alphabetic code must be three upper-case letters and decimals at most 18.
+		InvalidCurrency,
+		/// The chain holds the most currencies it may; governance must raise the limit.
+		TooManyCurrencies,
+		/// The account needs an active `Issuer` licence from governance first.
+		NotLicensed,
+		/// Only an issuer that governance named for this currency and that holds an active
+		/// licence may do this.
+		NotIssuer,
+		/// The account (yours or the one you named) has no live KYC credential: it must be
+		/// verified by a licensed registrar, or renewed, before it holds or moves currency.
+		NotVerified,
+		/// Amounts must be above zero.
+		ZeroAmount,
+		/// The balance does not cover the amount: deposit or receive funds first.
+		InsufficientBalance,
+		/// A payment goes to another account.
+		SelfPayment,
+		/// A cross-border payment needs a balance-of-payments purpose, not `Domestic`.
+		PurposeRequired,
+		/// No retained record has this reference: check it, or look it up in the history RPC.
+		PaymentNotFound,
+		/// Only a held operation can be released, and only a held operation or a pending
+		/// withdrawal rejected.
+		NotHeld,
+		/// Only a withdrawal waiting for its issuer can be completed or declined.
+		NotPending,
+		/// The quote does not exist (any more): ask the market maker for a fresh one.
+		QuoteNotFound,
+		/// The quote has expired: ask the market maker for a fresh one.
+		QuoteExpired,
+		/// The quote sells less than asked: take at most its remaining amount.
+		QuoteExhausted,
+		/// The account needs an active `MarketMaker` licence and a live credential.
+		NotMarketMaker,
+		/// A quote or trade exchanges two different currencies.
+		SameCurrency,
+		/// The rate must be above zero.
+		InvalidRate,
+		/// The expiry must lie in the future and within the longest offer lifetime.
+		InvalidExpiry,
+		/// The price at the quote exceeds your limit: the rate changed, check it again.
+		PriceAboveLimit,
+		/// The amount is too small to cost anything at this rate: buy more.
+		AmountTooSmall,
+		/// The account has the most open quotes and trade offers it may: close some first.
+		TooManyOffers,
+		/// No open trade has this id.
+		TradeNotFound,
+		/// Both sides of a trade must be verified institutions.
+		NotInstitution,
+		/// Only the counterparty named in the trade may accept or decline it.
+		NotCounterparty,
+		/// Only the proposer may cancel a trade before it expires.
+		NotProposer,
+		/// Only its maker may withdraw a quote before it expires.
+		NotExpired,
+		/// The trade offer has expired: it can only be cancelled.
+		TradeExpired,
+		/// Supervision denied the movement: see the `ForexApi` preview for every reason.
+		Denied,
+		/// An amount or counter overflowed.
+		Overflow,
+	}
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Currencies: numeric code, alphabetic code, decimals.
+		pub currencies: Vec<(CurrencyId, [u8; 3], u8)>,
+		/// Issuers named per currency (they need their licence from the KYC genesis).
+		pub issuers: Vec<(CurrencyId, T::AccountId)>,
+		/// Opening balances, minted as if the issuer had received the fiat: (currency, account,
+		/// amount).
+		pub balances: Vec<(CurrencyId, T::AccountId, Amount)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (currency, code, decimals) in &self.currencies {
+				Pallet::<T>::create_currency(*currency, *code, *decimals)
+					.expect("genesis currencies are valid and distinct");
+			}
+			for (currency, issuer) in &self.issuers {
+				assert!(Currencies::<T>::contains_key(currency), "issuer of an unknown currency");
+				Issuers::<T>::insert(currency, issuer, ());
+			}
+			for (currency, who, amount) in &self.balances {
+				T::Assets::mint_into(*currency, who, *amount).expect("genesis balances mint");
+				Issued::<T>::mutate(currency, |issued| issued.saturating_accrue(*amount));
+			}
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxCurrencies::get() > 0, "the chain must hold at least one currency");
+			assert!(T::RetainedRecords::get() > 0, "at least the latest record stays on chain");
+			assert!(T::MaxOfferLifetime::get() > 0, "offers must be able to stay open");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Register a currency and create its ledger (a sufficient `pallet-assets` asset with the
+		/// alphabetic code as name and symbol, and the decimals).
+		///
+		/// The dispatch origin must be `T::GovernanceOrigin`.
+		///
+		/// Emits `CurrencyRegistered`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register_currency())]
+		pub fn register_currency(
+			origin: OriginFor<T>,
+			currency: CurrencyId,
+			code: [u8; 3],
+			decimals: u8,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::create_currency(currency, code, decimals)?;
+			Self::deposit_event(Event::CurrencyRegistered { currency, code, decimals });
+			Ok(())
+		}
+
+		/// Name `issuer`, which holds an active `Issuer` licence, as an issuer of `currency`.
+		///
+		/// The dispatch origin must be `T::GovernanceOrigin`.
+		///
+		/// Emits `IssuerAdded`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::add_issuer())]
+		pub fn add_issuer(
+			origin: OriginFor<T>,
+			currency: CurrencyId,
+			issuer: T::AccountId,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(Currencies::<T>::contains_key(currency), Error::<T>::CurrencyNotFound);
+			ensure!(T::Licences::is_licensed(&issuer, Role::Issuer), Error::<T>::NotLicensed);
+			ensure!(!Issuers::<T>::contains_key(currency, &issuer), Error::<T>::AlreadyExists);
+			Issuers::<T>::insert(currency, &issuer, ());
+			Self::deposit_event(Event::IssuerAdded { currency, issuer });
+			Ok(())
+		}
+
+		/// Stop `issuer` from issuing `currency`. Withdrawals already waiting for it can still be
+		/// completed or declined by it while it holds its licence.
+		///
+		/// The dispatch origin must be `T::GovernanceOrigin`.
+		///
+		/// Emits `IssuerRemoved`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::remove_issuer())]
+		pub fn remove_issuer(
+			origin: OriginFor<T>,
+			currency: CurrencyId,
+			issuer: T::AccountId,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(Issuers::<T>::take(currency, &issuer).is_some(), Error::<T>::NotIssuer);
+			Self::deposit_event(Event::IssuerRemoved { currency, issuer });
+			Ok(())
+		}
+
+		/// Credit `amount` of `currency` to the verified account `to`: fiat arrived at the
+		/// issuer, whose own reference for it is `bank_reference`. Supervision decides first; a
+		/// held deposit waits in escrow for a supervisor.
+		///
+		/// The dispatch origin must be signed by an issuer named for the currency.
+		///
+		/// Emits `Deposited`, and `Reported`, `Held` or `Denied` as supervision decides.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::deposit()
+			.saturating_add(T::CapitalFlowCheck::weight())
+			.saturating_add(hold_margin::<T>(1)))]
+		pub fn deposit(
+			origin: OriginFor<T>,
+			currency: CurrencyId,
+			to: T::AccountId,
+			amount: Amount,
+			bank_reference: H256,
+		) -> DispatchResult {
+			let issuer = ensure_signed(origin)?;
+			Self::ensure_issuer(currency, &issuer)?;
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			ensure!(T::Kyc::is_verified(&to), Error::<T>::NotVerified);
+			let leg = Leg { from: None, to: Some(to.clone()), currency, amount };
+			let operation = Operation {
+				issuer: Some(issuer.clone()),
+				bank_reference: Some(bank_reference),
+				..Operation::new(MovementKind::Deposit, leg)
+			};
+			let (reference, status) = Self::submit(operation, false)?;
+			Self::deposit_event(Event::Deposited {
+				reference,
+				issuer,
+				to,
+				currency,
+				amount,
+				bank_reference,
+				status,
+			});
+			Ok(())
+		}
+
+		/// Ask `issuer` to pay out `amount` of `currency` as fiat. The funds are reserved at
+		/// once; the issuer completes the withdrawal (burning them) or declines it (returning
+		/// them).
+		///
+		/// The dispatch origin must be signed by a verified account.
+		///
+		/// Emits `WithdrawalRequested`, and `Reported`, `Held` or `Denied` as supervision decides.
+		#[pallet::call_index(11)]
+		#[pallet::weight(
+			T::WeightInfo::request_withdrawal().saturating_add(T::CapitalFlowCheck::weight())
+		)]
+		pub fn request_withdrawal(
+			origin: OriginFor<T>,
+			currency: CurrencyId,
+			amount: Amount,
+			issuer: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::ensure_issuer(currency, &issuer)?;
+			ensure!(T::Kyc::is_verified(&who), Error::<T>::NotVerified);
+			Self::ensure_can_pay(&who, currency, amount)?;
+			let leg = Leg { from: Some(who.clone()), to: None, currency, amount };
+			let operation = Operation {
+				issuer: Some(issuer.clone()),
+				..Operation::new(MovementKind::Withdrawal, leg)
+			};
+			let (reference, status) = Self::submit(operation, false)?;
+			Self::deposit_event(Event::WithdrawalRequested {
+				reference,
+				who,
+				issuer,
+				currency,
+				amount,
+				status,
+			});
+			Ok(())
+		}
+
+		/// Complete a pending withdrawal: the issuer paid the fiat out (its reference is
+		/// `bank_reference`) and the reserved balance is burnt.
+		///
+		/// The dispatch origin must be signed by the withdrawal's issuer, with an active licence.
+		///
+		/// Emits `WithdrawalCompleted`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(
+			T::WeightInfo::complete_withdrawal().saturating_add(T::CapitalFlowCheck::weight())
+		)]
+		pub fn complete_withdrawal(
+			origin: OriginFor<T>,
+			reference: Reference,
+			bank_reference: H256,
+		) -> DispatchResult {
+			let issuer = ensure_signed(origin)?;
+			let mut record = Self::pending_withdrawal(&reference, &issuer)?;
+			for leg in &record.legs {
+				Self::pay_out_reserved(leg)?;
+				T::CapitalFlowCheck::executed(
+					&Self::movement(&reference, &record, leg),
+					record.reasons,
+				);
+			}
+			record.bank_reference = Some(bank_reference);
+			Self::update(reference, record, PaymentStatus::Executed);
+			Self::deposit_event(Event::WithdrawalCompleted { reference, issuer, bank_reference });
+			Ok(())
+		}
+
+		/// Decline a pending withdrawal; the reserved funds go back to the holder.
+		///
+		/// The dispatch origin must be signed by the withdrawal's issuer, with an active licence.
+		///
+		/// Emits `WithdrawalDeclined`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::decline_withdrawal())]
+		pub fn decline_withdrawal(origin: OriginFor<T>, reference: Reference) -> DispatchResult {
+			let issuer = ensure_signed(origin)?;
+			let record = Self::pending_withdrawal(&reference, &issuer)?;
+			for leg in &record.legs {
+				Self::return_reserved(leg)?;
+			}
+			Self::update(reference, record, PaymentStatus::Returned);
+			Self::deposit_event(Event::WithdrawalDeclined { reference, issuer });
+			Ok(())
+		}
+
+		/// Pay `amount` of `currency` to the verified account `to`, for `purpose`. Whether the
+		/// payment is cross-border follows from both parties' credentials; a cross-border payment
+		/// needs an international purpose and carries travel-rule data when the rules ask for it.
+		/// `documents` refer to the underlying trade document or tax filing.
+		///
+		/// The dispatch origin must be signed by a verified account.
+		///
+		/// Emits `Paid` with the payment's reference and status, and `Reported`, `Held` or
+		/// `Denied` as supervision decides.
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::pay()
+			.saturating_add(T::CapitalFlowCheck::weight())
+			.saturating_add(hold_margin::<T>(1)))]
+		pub fn pay(
+			origin: OriginFor<T>,
+			to: T::AccountId,
+			currency: CurrencyId,
+			amount: Amount,
+			purpose: Purpose,
+			travel_rule: Option<TravelRule>,
+			documents: Documents,
+		) -> DispatchResult {
+			let from = ensure_signed(origin)?;
+			ensure!(from != to, Error::<T>::SelfPayment);
+			let cross_border = Self::cross_border(&from, &to)?;
+			ensure!(!cross_border || purpose != Purpose::Domestic, Error::<T>::PurposeRequired);
+			Self::ensure_can_pay(&from, currency, amount)?;
+			let leg = Leg { from: Some(from.clone()), to: Some(to.clone()), currency, amount };
+			let operation = Operation {
+				purpose,
+				cross_border,
+				travel_rule,
+				documents,
+				..Operation::new(MovementKind::Payment, leg)
+			};
+			let (reference, status) = Self::submit(operation, false)?;
+			Self::deposit_event(Event::Paid {
+				reference,
+				from,
+				to,
+				currency,
+				amount,
+				purpose,
+				cross_border,
+				status,
+			});
+			Ok(())
+		}
+
+		/// Release a held operation: its reserved legs execute (a held withdrawal goes on to its
+		/// issuer).
+		///
+		/// The dispatch origin must be `T::SupervisorOrigin`.
+		///
+		/// Emits `HoldReleased`.
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::release().saturating_add(
+			T::CapitalFlowCheck::weight().saturating_mul(2)
+		))]
+		pub fn release(origin: OriginFor<T>, reference: Reference) -> DispatchResult {
+			T::SupervisorOrigin::ensure_origin(origin)?;
+			let record = Self::held(&reference)?;
+			let status = if record.kind == MovementKind::Withdrawal {
+				PaymentStatus::Pending
+			} else {
+				for leg in &record.legs {
+					Self::pay_out_reserved(leg)?;
+					let movement = Self::movement(&reference, &record, leg);
+					T::CapitalFlowCheck::executed(&movement, record.reasons);
+				}
+				PaymentStatus::Released
+			};
+			Self::update(reference, record, status);
+			Self::deposit_event(Event::HoldReleased { reference });
+			Ok(())
+		}
+
+		/// Reject a held operation: every reserved leg goes back to its payer (a held deposit is
+		/// burnt, and the issuer returns the fiat). A supervisor may also return a withdrawal
+		/// still pending at its issuer (one whose issuer lost its licence cannot complete it).
+		///
+		/// The dispatch origin must be `T::SupervisorOrigin`.
+		///
+		/// Emits `HoldRejected`.
+		#[pallet::call_index(22)]
+		#[pallet::weight(T::WeightInfo::reject())]
+		pub fn reject(origin: OriginFor<T>, reference: Reference) -> DispatchResult {
+			T::SupervisorOrigin::ensure_origin(origin)?;
+			let record = Records::<T>::get(reference).ok_or(Error::<T>::PaymentNotFound)?;
+			ensure!(record.status.is_open(), Error::<T>::NotHeld);
+			for leg in &record.legs {
+				Self::return_reserved(leg)?;
+			}
+			Self::update(reference, record, PaymentStatus::Rejected);
+			Self::deposit_event(Event::HoldRejected { reference });
+			Ok(())
+		}
+
+		/// Offer to sell up to `amount` of `offer` for `ask`, at `rate` minor units of `ask` per
+		/// minor unit of `offer`, until `expires_at` (milliseconds since the Unix epoch). Nothing
+		/// is reserved: the maker needs the balance when a customer accepts.
+		///
+		/// The dispatch origin must be signed by a verified account with an active `MarketMaker`
+		/// licence.
+		///
+		/// Emits `QuotePosted`.
+		#[pallet::call_index(30)]
+		#[pallet::weight(T::WeightInfo::post_quote())]
+		pub fn post_quote(
+			origin: OriginFor<T>,
+			offer: CurrencyId,
+			ask: CurrencyId,
+			rate: FixedU128,
+			amount: Amount,
+			expires_at: Moment,
+		) -> DispatchResult {
+			let maker = ensure_signed(origin)?;
+			Self::ensure_market_maker(&maker)?;
+			ensure!(offer != ask, Error::<T>::SameCurrency);
+			ensure!(Currencies::<T>::contains_key(offer), Error::<T>::CurrencyNotFound);
+			ensure!(Currencies::<T>::contains_key(ask), Error::<T>::CurrencyNotFound);
+			ensure!(!rate.is_zero(), Error::<T>::InvalidRate);
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			Self::ensure_expiry(expires_at)?;
+			let quote_id = Self::open_offer(&maker)?;
+			Quotes::<T>::insert(
+				quote_id,
+				Quote { maker: maker.clone(), offer, ask, rate, remaining: amount, expires_at },
+			);
+			Self::deposit_event(Event::QuotePosted {
+				quote: quote_id,
+				maker,
+				offer,
+				ask,
+				rate,
+				amount,
+				expires_at,
+			});
+			Ok(())
+		}
+
+		/// Withdraw a quote. Its maker may do so at any time; anyone may remove an expired one.
+		///
+		/// The dispatch origin must be signed.
+		///
+		/// Emits `QuoteWithdrawn`.
+		#[pallet::call_index(31)]
+		#[pallet::weight(T::WeightInfo::withdraw_quote())]
+		pub fn withdraw_quote(origin: OriginFor<T>, quote: u64) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let offer = Quotes::<T>::get(quote).ok_or(Error::<T>::QuoteNotFound)?;
+			ensure!(
+				offer.maker == who || offer.expires_at <= T::Time::now(),
+				Error::<T>::NotExpired
+			);
+			Self::close_quote(quote, &offer.maker);
+			Ok(())
+		}
+
+		/// Buy `amount` of the quote's `offer` currency, paying `amount × rate` of its `ask`
+		/// currency, rounded down: the market maker bears the rounding, at most one minor unit.
+		/// Refused if that price exceeds `max_pay`. Both legs are supervised and move in this
+		/// call, or neither does (payment versus payment). A conversion held for review takes
+		/// its amount off the quote at once; if a supervisor rejects it, the quote is not
+		/// replenished (the maker posts again).
+		///
+		/// The dispatch origin must be signed by a verified account.
+		///
+		/// Emits `Exchanged`, and `Reported`, `Held` or `Denied` as supervision decides.
+		#[pallet::call_index(32)]
+		#[pallet::weight(T::WeightInfo::exchange()
+			.saturating_add(T::CapitalFlowCheck::weight().saturating_mul(2))
+			.saturating_add(hold_margin::<T>(2)))]
+		pub fn exchange(
+			origin: OriginFor<T>,
+			quote: u64,
+			amount: Amount,
+			max_pay: Amount,
+		) -> DispatchResult {
+			let customer = ensure_signed(origin)?;
+			let mut offer = Quotes::<T>::get(quote).ok_or(Error::<T>::QuoteNotFound)?;
+			ensure!(offer.expires_at > T::Time::now(), Error::<T>::QuoteExpired);
+			ensure!(customer != offer.maker, Error::<T>::SelfPayment);
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			ensure!(amount <= offer.remaining, Error::<T>::QuoteExhausted);
+			let price = offer.rate.checked_mul_int(amount).ok_or(Error::<T>::Overflow)?;
+			ensure!(!price.is_zero(), Error::<T>::AmountTooSmall);
+			ensure!(price <= max_pay, Error::<T>::PriceAboveLimit);
+			let cross_border = Self::cross_border(&customer, &offer.maker)?;
+			Self::ensure_market_maker(&offer.maker)?;
+			Self::ensure_can_pay(&customer, offer.ask, price)?;
+			Self::ensure_can_pay(&offer.maker, offer.offer, amount)?;
+			let sell = Leg {
+				from: Some(offer.maker.clone()),
+				to: Some(customer.clone()),
+				currency: offer.offer,
+				amount,
+			};
+			let pay = Leg {
+				from: Some(customer.clone()),
+				to: Some(offer.maker.clone()),
+				currency: offer.ask,
+				amount: price,
+			};
+			let mut operation = Operation::new(MovementKind::Conversion, sell);
+			operation.legs.try_push(pay).map_err(|_| Error::<T>::Overflow)?;
+			operation.cross_border = cross_border;
+			let (reference, status) = Self::submit(operation, false)?;
+			if status != PaymentStatus::Denied {
+				offer.remaining = offer.remaining.saturating_sub(amount);
+				if offer.remaining.is_zero() {
+					Self::close_quote(quote, &offer.maker);
+				} else {
+					Quotes::<T>::insert(quote, &offer);
+				}
+			}
+			Self::deposit_event(Event::Exchanged {
+				reference,
+				quote,
+				customer,
+				maker: offer.maker,
+				received: (offer.offer, amount),
+				paid: (offer.ask, price),
+				status,
+			});
+			Ok(())
+		}
+
+		/// Offer `counterparty` a trade: the proposer gives `give` (currency, amount) and takes
+		/// `take`, until `expires_at`. The `give` leg is reserved now, so the trade can settle
+		/// both legs at once when accepted.
+		///
+		/// The dispatch origin must be signed by a verified institution; the counterparty must be
+		/// one too.
+		///
+		/// Emits `TradeProposed`.
+		#[pallet::call_index(40)]
+		#[pallet::weight(T::WeightInfo::propose_trade())]
+		pub fn propose_trade(
+			origin: OriginFor<T>,
+			counterparty: T::AccountId,
+			give: (CurrencyId, Amount),
+			take: (CurrencyId, Amount),
+			expires_at: Moment,
+		) -> DispatchResult {
+			let proposer = ensure_signed(origin)?;
+			ensure!(proposer != counterparty, Error::<T>::SelfPayment);
+			Self::ensure_institution(&proposer)?;
+			Self::ensure_institution(&counterparty)?;
+			ensure!(give.0 != take.0, Error::<T>::SameCurrency);
+			ensure!(Currencies::<T>::contains_key(take.0), Error::<T>::CurrencyNotFound);
+			ensure!(!take.1.is_zero(), Error::<T>::ZeroAmount);
+			Self::ensure_expiry(expires_at)?;
+			Self::ensure_can_pay(&proposer, give.0, give.1)?;
+			let trade_id = Self::open_offer(&proposer)?;
+			let trade = Trade {
+				proposer: proposer.clone(),
+				counterparty: counterparty.clone(),
+				give,
+				take,
+				expires_at,
+			};
+			Self::reserve(&trade.give_leg())?;
+			Trades::<T>::insert(trade_id, trade);
+			Self::deposit_event(Event::TradeProposed {
+				trade: trade_id,
+				proposer,
+				counterparty,
+				give,
+				take,
+				expires_at,
+			});
+			Ok(())
+		}
+
+		/// Accept a trade: both legs are supervised and swap in this call (or, if held, both are
+		/// reserved until a supervisor decides). A denied trade closes and the proposer's
+		/// reservation returns.
+		///
+		/// The dispatch origin must be signed by the trade's counterparty.
+		///
+		/// Emits `TradeSettled`, and `Reported`, `Held` or `Denied` as supervision decides.
+		#[pallet::call_index(41)]
+		#[pallet::weight(T::WeightInfo::accept_trade()
+			.saturating_add(T::CapitalFlowCheck::weight().saturating_mul(2))
+			.saturating_add(hold_margin::<T>(1)))]
+		pub fn accept_trade(origin: OriginFor<T>, trade: u64) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let offer = Trades::<T>::get(trade).ok_or(Error::<T>::TradeNotFound)?;
+			ensure!(who == offer.counterparty, Error::<T>::NotCounterparty);
+			ensure!(offer.expires_at > T::Time::now(), Error::<T>::TradeExpired);
+			Self::ensure_institution(&offer.proposer)?;
+			Self::ensure_institution(&offer.counterparty)?;
+			Self::ensure_can_pay(&offer.counterparty, offer.take.0, offer.take.1)?;
+			let mut operation = Operation::new(MovementKind::Trade, offer.give_leg());
+			operation.legs.try_push(offer.take_leg()).map_err(|_| Error::<T>::Overflow)?;
+			operation.cross_border = Self::cross_border(&offer.proposer, &offer.counterparty)?;
+			let (reference, status) = Self::submit(operation, true)?;
+			Trades::<T>::remove(trade);
+			Self::close_offer(&offer.proposer);
+			Self::deposit_event(Event::TradeSettled {
+				reference,
+				trade,
+				proposer: offer.proposer,
+				counterparty: offer.counterparty,
+				status,
+			});
+			Ok(())
+		}
+
+		/// Decline a trade; the proposer's reservation returns.
+		///
+		/// The dispatch origin must be signed by the trade's counterparty.
+		///
+		/// Emits `TradeDeclined`.
+		#[pallet::call_index(42)]
+		#[pallet::weight(T::WeightInfo::decline_trade())]
+		pub fn decline_trade(origin: OriginFor<T>, trade: u64) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let offer = Trades::<T>::get(trade).ok_or(Error::<T>::TradeNotFound)?;
+			ensure!(who == offer.counterparty, Error::<T>::NotCounterparty);
+			Self::close_trade(trade, &offer)?;
+			Self::deposit_event(Event::TradeDeclined { trade });
+			Ok(())
+		}
+
+		/// Cancel a trade offer; the reservation returns to the proposer. The proposer may cancel
+		/// at any time, anyone else once the offer has expired.
+		///
+		/// The dispatch origin must be signed.
+		///
+		/// Emits `TradeCancelled`.
+		#[pallet::call_index(43)]
+		#[pallet::weight(T::WeightInfo::cancel_trade())]
+		pub fn cancel_trade(origin: OriginFor<T>, trade: u64) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let offer = Trades::<T>::get(trade).ok_or(Error::<T>::TradeNotFound)?;
+			ensure!(
+				who == offer.proposer || offer.expires_at <= T::Time::now(),
+				Error::<T>::NotProposer
+			);
+			Self::close_trade(trade, &offer)?;
+			Self::deposit_event(Event::TradeCancelled { trade });
+			Ok(())
+		}
+	}
+
+	/// An operation before supervision has seen it.
+	pub(crate) struct Operation<AccountId> {
+		pub kind: MovementKind,
+		pub legs: BoundedVec<Leg<AccountId>, ConstU32<2>>,
+		pub purpose: Purpose,
+		pub cross_border: bool,
+		pub travel_rule: Option<TravelRule>,
+		pub documents: Documents,
+		pub issuer: Option<AccountId>,
+		pub bank_reference: Option<H256>,
+	}
+
+	impl<AccountId> Operation<AccountId> {
+		/// A domestic operation of one leg, with no documents.
+		pub fn new(kind: MovementKind, leg: Leg<AccountId>) -> Self {
+			let mut legs = BoundedVec::new();
+			// One leg always fits in two.
+			let _ = legs.try_push(leg);
+			Self {
+				kind,
+				legs,
+				purpose: Purpose::Domestic,
+				cross_border: false,
+				travel_rule: None,
+				documents: Documents::default(),
+				issuer: None,
+				bank_reference: None,
+			}
+		}
+	}
+
+	/// What holding `legs` legs for review costs beyond executing them, which the benchmarks
+	/// measure: each reservation also reads and writes the owner's `Reserved` and the currency's
+	/// `Escrowed` entry. (The runtime's supervision cannot be made to hold while benchmarking, so
+	/// these accesses are priced from the database weights.)
+	pub(crate) fn hold_margin<T: Config>(legs: u64) -> Weight {
+		T::DbWeight::get().reads_writes(2, 2).saturating_mul(legs)
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The escrow account: it holds every reservation and administers the currency assets.
+		pub fn escrow_account() -> T::AccountId {
+			T::PalletId::get().into_account_truncating()
+		}
+
+		pub(crate) fn create_currency(
+			currency: CurrencyId,
+			code: [u8; 3],
+			decimals: u8,
+		) -> DispatchResult {
+			ensure!(
+				code.iter().all(u8::is_ascii_uppercase) && decimals <= 18,
+				Error::<T>::InvalidCurrency
+			);
+			ensure!(!Currencies::<T>::contains_key(currency), Error::<T>::AlreadyExists);
+			ensure!(!T::Assets::asset_exists(currency), Error::<T>::AlreadyExists);
+			ensure!(
+				Currencies::<T>::count() < T::MaxCurrencies::get(),
+				Error::<T>::TooManyCurrencies
+			);
+			let admin = Self::escrow_account();
+			// Sufficient, so verified accounts hold currencies without native deposits; a minimum
+			// balance of one minor unit, so no dust is ever lost.
+			T::Assets::create(currency, admin.clone(), true, 1)?;
+			T::Assets::set(currency, &admin, code.to_vec(), code.to_vec(), decimals)?;
+			Currencies::<T>::insert(currency, CurrencyInfo { code, decimals });
+			Ok(())
+		}
+
+		fn ensure_issuer(currency: CurrencyId, who: &T::AccountId) -> DispatchResult {
+			ensure!(Currencies::<T>::contains_key(currency), Error::<T>::CurrencyNotFound);
+			ensure!(
+				Issuers::<T>::contains_key(currency, who)
+					&& T::Licences::is_licensed(who, Role::Issuer),
+				Error::<T>::NotIssuer
+			);
+			Ok(())
+		}
+
+		fn ensure_market_maker(who: &T::AccountId) -> DispatchResult {
+			ensure!(
+				T::Licences::is_licensed(who, Role::MarketMaker) && T::Kyc::is_verified(who),
+				Error::<T>::NotMarketMaker
+			);
+			Ok(())
+		}
+
+		fn ensure_institution(who: &T::AccountId) -> DispatchResult {
+			let profile = T::Kyc::verified_profile(who).ok_or(Error::<T>::NotInstitution)?;
+			ensure!(profile.entity == EntityType::Institution, Error::<T>::NotInstitution);
+			Ok(())
+		}
+
+		fn ensure_expiry(expires_at: Moment) -> DispatchResult {
+			let now = T::Time::now();
+			ensure!(
+				expires_at > now && expires_at <= now.saturating_add(T::MaxOfferLifetime::get()),
+				Error::<T>::InvalidExpiry
+			);
+			Ok(())
+		}
+
+		/// `who` can spend `amount` of the registered `currency`.
+		fn ensure_can_pay(
+			who: &T::AccountId,
+			currency: CurrencyId,
+			amount: Amount,
+		) -> DispatchResult {
+			ensure!(Currencies::<T>::contains_key(currency), Error::<T>::CurrencyNotFound);
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			let spendable = T::Assets::reducible_balance(
+				currency,
+				who,
+				Preservation::Expendable,
+				Fortitude::Polite,
+			);
+			ensure!(spendable >= amount, Error::<T>::InsufficientBalance);
+			Ok(())
+		}
+
+		/// Both parties' live profiles, and whether money between them crosses a border.
+		fn cross_border(from: &T::AccountId, to: &T::AccountId) -> Result<bool, DispatchError> {
+			let payer: KycProfile =
+				T::Kyc::verified_profile(from).ok_or(Error::<T>::NotVerified)?;
+			let payee: KycProfile = T::Kyc::verified_profile(to).ok_or(Error::<T>::NotVerified)?;
+			Ok(is_cross_border(&payer, &payee))
+		}
+
+		fn open_offer(who: &T::AccountId) -> Result<u64, DispatchError> {
+			OpenOffers::<T>::try_mutate(who, |open| -> DispatchResult {
+				ensure!(*open < T::MaxOpenOffers::get(), Error::<T>::TooManyOffers);
+				open.saturating_inc();
+				Ok(())
+			})?;
+			NextOfferId::<T>::try_mutate(|next| {
+				let id = *next;
+				*next = next.checked_add(1).ok_or(Error::<T>::Overflow)?;
+				Ok(id)
+			})
+		}
+
+		fn close_offer(who: &T::AccountId) {
+			OpenOffers::<T>::mutate_exists(who, |open| {
+				let left = open.unwrap_or_default().saturating_sub(1);
+				*open = (left > 0).then_some(left);
+			});
+		}
+
+		fn close_quote(quote: u64, maker: &T::AccountId) {
+			Quotes::<T>::remove(quote);
+			Self::close_offer(maker);
+			Self::deposit_event(Event::QuoteWithdrawn { quote });
+		}
+
+		fn close_trade(trade: u64, offer: &Trade<T::AccountId>) -> DispatchResult {
+			Self::return_reserved(&offer.give_leg())?;
+			Trades::<T>::remove(trade);
+			Self::close_offer(&offer.proposer);
+			Ok(())
+		}
+
+		fn pending_withdrawal(
+			reference: &Reference,
+			issuer: &T::AccountId,
+		) -> Result<Record<T::AccountId>, DispatchError> {
+			let record = Records::<T>::get(reference).ok_or(Error::<T>::PaymentNotFound)?;
+			ensure!(
+				record.kind == MovementKind::Withdrawal && record.status == PaymentStatus::Pending,
+				Error::<T>::NotPending
+			);
+			ensure!(
+				record.issuer.as_ref() == Some(issuer)
+					&& T::Licences::is_licensed(issuer, Role::Issuer),
+				Error::<T>::NotIssuer
+			);
+			Ok(record)
+		}
+
+		fn held(reference: &Reference) -> Result<Record<T::AccountId>, DispatchError> {
+			let record = Records::<T>::get(reference).ok_or(Error::<T>::PaymentNotFound)?;
+			ensure!(record.status == PaymentStatus::Held, Error::<T>::NotHeld);
+			Ok(record)
+		}
+
+		/// The movement supervision sees for one leg of a record.
+		fn movement(
+			reference: &Reference,
+			record: &Record<T::AccountId>,
+			leg: &Leg<T::AccountId>,
+		) -> Movement<T::AccountId> {
+			Movement {
+				reference: *reference,
+				kind: record.kind,
+				from: leg.from.clone(),
+				to: leg.to.clone(),
+				currency: leg.currency,
+				amount: leg.amount,
+				cross_border: record.cross_border,
+				purpose: record.purpose,
+				travel_rule: record.travel_rule.is_some(),
+				documents: record.documents,
+			}
+		}
+
+		/// Propose an operation to supervision and act on the decision: execute it (a withdrawal
+		/// goes to its issuer, reserved), reserve it for review, or record the denial. With
+		/// `first_leg_reserved`, the first leg's funds are in escrow already (a trade offer).
+		pub(crate) fn submit(
+			operation: Operation<T::AccountId>,
+			first_leg_reserved: bool,
+		) -> Result<(Reference, PaymentStatus), DispatchError> {
+			let seq = NextSeq::<T>::get();
+			NextSeq::<T>::put(seq.checked_add(1).ok_or(Error::<T>::Overflow)?);
+			let reference: Reference =
+				H256(sp_io::hashing::blake2_256(&(b"fxchain/forex/reference", seq).encode()));
+			let now = T::Time::now();
+			let mut record = Record {
+				seq,
+				kind: operation.kind,
+				legs: operation.legs,
+				purpose: operation.purpose,
+				cross_border: operation.cross_border,
+				travel_rule: operation.travel_rule,
+				documents: operation.documents,
+				issuer: operation.issuer,
+				bank_reference: operation.bank_reference,
+				status: PaymentStatus::Denied,
+				reasons: Reasons::default(),
+				created_at: now,
+				updated_at: now,
+			};
+			let decision = record.legs.iter().fold(Decision::Allow, |decision, leg| {
+				decision
+					.combine(T::CapitalFlowCheck::check(&Self::movement(&reference, &record, leg)))
+			});
+			record.reasons = decision.reasons();
+			let reserved = |index: usize| first_leg_reserved && index == 0;
+			record.status = match decision {
+				Decision::Allow | Decision::Report(_)
+					if record.kind == MovementKind::Withdrawal =>
+				{
+					for leg in &record.legs {
+						Self::reserve(leg)?;
+					}
+					PaymentStatus::Pending
+				},
+				Decision::Allow | Decision::Report(_) => {
+					for (index, leg) in record.legs.iter().enumerate() {
+						if reserved(index) {
+							Self::pay_out_reserved(leg)?;
+						} else {
+							Self::execute(leg)?;
+						}
+						T::CapitalFlowCheck::executed(
+							&Self::movement(&reference, &record, leg),
+							record.reasons,
+						);
+					}
+					PaymentStatus::Executed
+				},
+				Decision::Hold(_) => {
+					for (index, leg) in record.legs.iter().enumerate() {
+						if !reserved(index) {
+							Self::reserve(leg)?;
+						}
+					}
+					PaymentStatus::Held
+				},
+				Decision::Deny(_) => {
+					for (index, leg) in record.legs.iter().enumerate() {
+						if reserved(index) {
+							Self::return_reserved(leg)?;
+						}
+					}
+					PaymentStatus::Denied
+				},
+			};
+			let event = match record.status {
+				PaymentStatus::Held => Some(Event::Held { reference, reasons: record.reasons }),
+				PaymentStatus::Denied => Some(Event::Denied { reference, reasons: record.reasons }),
+				_ if !record.reasons.is_empty() => {
+					Some(Event::Reported { reference, reasons: record.reasons })
+				},
+				_ => None,
+			};
+			let status = record.status;
+			Self::write_history(&reference, &record);
+			RecordOrder::<T>::insert(seq, reference);
+			Records::<T>::insert(reference, record);
+			Self::drop_oldest(seq);
+			if let Some(event) = event {
+				Self::deposit_event(event);
+			}
+			Ok((reference, status))
+		}
+
+		/// Keep only the latest `RetainedRecords` records on chain: the one that falls out of the
+		/// window goes, unless it is still open (it goes when it closes).
+		fn drop_oldest(seq: u64) {
+			let Some(old) = seq.checked_sub(T::RetainedRecords::get()) else { return };
+			if let Some(reference) = RecordOrder::<T>::take(old) {
+				let open = Records::<T>::get(reference).is_some_and(|r| r.status.is_open());
+				if !open {
+					Records::<T>::remove(reference);
+				}
+			}
+		}
+
+		/// Give a record its new status, write the change to the parties' histories, and drop it
+		/// if it closed outside the retention window.
+		fn update(reference: Reference, mut record: Record<T::AccountId>, status: PaymentStatus) {
+			record.status = status;
+			record.updated_at = T::Time::now();
+			Self::write_history(&reference, &record);
+			// The window holds the records numbered from `NextSeq - RetainedRecords` on.
+			let retained =
+				record.seq.saturating_add(T::RetainedRecords::get()) >= NextSeq::<T>::get();
+			if retained || status.is_open() {
+				Records::<T>::insert(reference, record);
+			} else {
+				Records::<T>::remove(reference);
+			}
+		}
+
+		/// Move a leg's funds directly: transfer, mint (a deposit) or burn (a withdrawal).
+		fn execute(leg: &Leg<T::AccountId>) -> DispatchResult {
+			match (&leg.from, &leg.to) {
+				(Some(from), Some(to)) => {
+					T::Assets::transfer(
+						leg.currency,
+						from,
+						to,
+						leg.amount,
+						Preservation::Expendable,
+					)?;
+				},
+				(None, Some(to)) => Self::mint(leg.currency, to, leg.amount)?,
+				(Some(from), None) => Self::burn(leg.currency, from, leg.amount)?,
+				(None, None) => {},
+			}
+			Ok(())
+		}
+
+		/// Set a leg's funds aside in escrow, booked to its owner (a held deposit is minted into
+		/// escrow).
+		pub(crate) fn reserve(leg: &Leg<T::AccountId>) -> DispatchResult {
+			let escrow = Self::escrow_account();
+			match &leg.from {
+				Some(from) => {
+					T::Assets::transfer(
+						leg.currency,
+						from,
+						&escrow,
+						leg.amount,
+						Preservation::Expendable,
+					)?;
+				},
+				None => Self::mint(leg.currency, &escrow, leg.amount)?,
+			}
+			Self::book_reservation(leg, true)
+		}
+
+		/// Pay a reserved leg out to its payee (or burn it, for a withdrawal).
+		fn pay_out_reserved(leg: &Leg<T::AccountId>) -> DispatchResult {
+			Self::book_reservation(leg, false)?;
+			let escrow = Self::escrow_account();
+			match &leg.to {
+				Some(to) => {
+					T::Assets::transfer(
+						leg.currency,
+						&escrow,
+						to,
+						leg.amount,
+						Preservation::Expendable,
+					)?;
+				},
+				None => Self::burn(leg.currency, &escrow, leg.amount)?,
+			}
+			Ok(())
+		}
+
+		/// Return a reserved leg to its payer (or burn it, for a deposit that was never credited).
+		fn return_reserved(leg: &Leg<T::AccountId>) -> DispatchResult {
+			Self::book_reservation(leg, false)?;
+			let escrow = Self::escrow_account();
+			match &leg.from {
+				Some(from) => {
+					T::Assets::transfer(
+						leg.currency,
+						&escrow,
+						from,
+						leg.amount,
+						Preservation::Expendable,
+					)?;
+				},
+				None => Self::burn(leg.currency, &escrow, leg.amount)?,
+			}
+			Ok(())
+		}
+
+		/// Add (`set_aside`) or remove a leg's reservation in the books; an entry that falls to
+		/// zero is removed, so the books hold only live reservations.
+		fn book_reservation(leg: &Leg<T::AccountId>, set_aside: bool) -> DispatchResult {
+			let owner = leg.owner().ok_or(Error::<T>::Overflow)?;
+			let apply = |slot: &mut Option<Amount>| -> DispatchResult {
+				let total = slot.unwrap_or_default();
+				let total = if set_aside {
+					total.checked_add(leg.amount)
+				} else {
+					total.checked_sub(leg.amount)
+				}
+				.ok_or(Error::<T>::Overflow)?;
+				*slot = (!total.is_zero()).then_some(total);
+				Ok(())
+			};
+			Reserved::<T>::try_mutate_exists(&owner, leg.currency, apply)?;
+			Escrowed::<T>::try_mutate_exists(leg.currency, apply)
+		}
+
+		fn mint(currency: CurrencyId, to: &T::AccountId, amount: Amount) -> DispatchResult {
+			T::Assets::mint_into(currency, to, amount)?;
+			Issued::<T>::try_mutate(currency, |issued| {
+				*issued = issued.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+				Ok(())
+			})
+		}
+
+		fn burn(currency: CurrencyId, from: &T::AccountId, amount: Amount) -> DispatchResult {
+			T::Assets::burn_from(
+				currency,
+				from,
+				amount,
+				Preservation::Expendable,
+				Precision::Exact,
+				Fortitude::Polite,
+			)?;
+			Issued::<T>::try_mutate(currency, |issued| {
+				*issued = issued.checked_sub(amount).ok_or(Error::<T>::Overflow)?;
+				Ok(())
+			})
+		}
+
+		/// Append the record's current state to the history of every account on its legs, in the
+		/// off-chain index, and move each account's head.
+		fn write_history(reference: &Reference, record: &Record<T::AccountId>) {
+			let block = frame_system::Pallet::<T>::block_number();
+			let parent = frame_system::Pallet::<T>::parent_hash();
+			let mut parties: Vec<&T::AccountId> = Vec::new();
+			for leg in &record.legs {
+				for who in [&leg.from, &leg.to].into_iter().flatten() {
+					if !parties.contains(&who) {
+						parties.push(who);
+					}
+				}
+			}
+			for who in parties {
+				let outgoing = record.legs.iter().find(|leg| leg.from.as_ref() == Some(who));
+				let incoming = record.legs.iter().find(|leg| leg.to.as_ref() == Some(who));
+				let Some(main) = outgoing.or(incoming) else { continue };
+				let counter_leg = outgoing.and(incoming).map(|leg| (leg.currency, leg.amount));
+				let counterparty =
+					if outgoing.is_some() { main.to.clone() } else { main.from.clone() };
+				let head = Histories::<T>::get(who);
+				let entry = HistoryEntry {
+					reference: *reference,
+					kind: record.kind,
+					status: record.status,
+					counterparty,
+					currency: main.currency,
+					amount: main.amount,
+					outgoing: outgoing.is_some(),
+					counter_leg,
+					at: record.updated_at,
+					block,
+					previous_block: head.block,
+				};
+				let key = history_key(who, head.count, &Self::hash_bytes(&parent));
+				sp_io::offchain_index::set(&key, &entry.encode());
+				Histories::<T>::insert(
+					who,
+					HistoryHead { count: head.count.saturating_add(1), block },
+				);
+			}
+		}
+
+		fn hash_bytes(hash: &T::Hash) -> H256 {
+			let mut bytes = [0u8; 32];
+			let encoded = hash.as_ref();
+			if let Some(target) = bytes.get_mut(..encoded.len()) {
+				target.copy_from_slice(encoded);
+			}
+			H256(bytes)
+		}
+
+		/// The account's holdings in every registered currency (`ForexApi::balances`).
+		pub fn holdings(who: &T::AccountId) -> Vec<Holding> {
+			Currencies::<T>::iter()
+				.map(|(currency, info)| Holding {
+					currency,
+					code: info.code,
+					decimals: info.decimals,
+					free: T::Assets::balance(currency, who),
+					reserved: Reserved::<T>::get(who, currency),
+				})
+				.collect()
+		}
+
+		/// Open quotes, of one maker or all (`ForexApi::quotes`).
+		pub fn open_quotes(maker: Option<T::AccountId>) -> Vec<(u64, Quote<T::AccountId>)> {
+			let now = T::Time::now();
+			Quotes::<T>::iter()
+				.filter(|(_, quote)| quote.expires_at > now)
+				.filter(|(_, quote)| maker.as_ref().is_none_or(|m| *m == quote.maker))
+				.collect()
+		}
+
+		/// Open trades in which `party` is either side, or all (`ForexApi::trades`).
+		pub fn open_trades(party: Option<T::AccountId>) -> Vec<(u64, Trade<T::AccountId>)> {
+			Trades::<T>::iter()
+				.filter(|(_, trade)| {
+					party.as_ref().is_none_or(|p| *p == trade.proposer || *p == trade.counterparty)
+				})
+				.collect()
+		}
+
+		/// What supervision would decide about a payment (`ForexApi::preview_payment`); `None`
+		/// when the parties are not both verified.
+		pub fn preview_payment(payment: ProposedPayment<T::AccountId>) -> Option<Decision> {
+			let ProposedPayment { from, to, currency, amount, purpose, travel_rule, documents } =
+				payment;
+			let cross_border = Self::cross_border(&from, &to).ok()?;
+			let movement = Movement {
+				reference: Reference::zero(),
+				kind: MovementKind::Payment,
+				from: Some(from),
+				to: Some(to),
+				currency,
+				amount,
+				cross_border,
+				purpose,
+				travel_rule,
+				documents,
+			};
+			Some(T::CapitalFlowCheck::check(&movement))
+		}
+
+		/// The pallet's invariants:
+		/// - per currency, the issuance equals what issuers minted less what they burnt;
+		/// - per currency, the escrow account holds exactly the sum of reservations, which equals
+		///   the sum of the open records' reserved legs and the open trade offers' reserved legs;
+		/// - open quotes and trades per account match the counters.
+		#[cfg(any(test, feature = "try-runtime"))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			use alloc::collections::BTreeMap;
+			let escrow = Self::escrow_account();
+			let mut expected: BTreeMap<CurrencyId, Amount> = BTreeMap::new();
+			let mut add = |leg: &Leg<T::AccountId>| {
+				let total = expected.entry(leg.currency).or_default();
+				*total = total.saturating_add(leg.amount);
+			};
+			for (_, record) in Records::<T>::iter() {
+				if record.status.is_open() {
+					record.legs.iter().for_each(&mut add);
+				}
+			}
+			let mut offers: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+			for (_, trade) in Trades::<T>::iter() {
+				add(&trade.give_leg());
+				offers.entry(trade.proposer.clone()).or_default().saturating_inc();
+			}
+			for (_, quote) in Quotes::<T>::iter() {
+				offers.entry(quote.maker.clone()).or_default().saturating_inc();
+			}
+			for (currency, _) in Currencies::<T>::iter() {
+				ensure!(
+					T::Assets::total_issuance(currency) == Issued::<T>::get(currency),
+					"issuance differs from what issuers minted less what they burnt"
+				);
+				let escrowed = Escrowed::<T>::get(currency);
+				ensure!(
+					T::Assets::balance(currency, &escrow) == escrowed,
+					"escrow balance differs from the sum of reservations"
+				);
+				ensure!(
+					expected.get(&currency).copied().unwrap_or_default() == escrowed,
+					"reservations differ from the open records and trades"
+				);
+				let booked = Reserved::<T>::iter()
+					.filter(|(_, c, _)| *c == currency)
+					.fold(0u128, |sum, (_, _, amount)| sum.saturating_add(amount));
+				ensure!(booked == escrowed, "per-account reservations differ from the escrow");
+			}
+			ensure!(
+				OpenOffers::<T>::iter().collect::<BTreeMap<_, _>>() == offers,
+				"open-offer counters differ from the open quotes and trades"
+			);
+			Ok(())
+		}
+	}
+
+	impl<T: Config> ForexLedger<T::AccountId> for Pallet<T> {
+		fn transfer(
+			from: &T::AccountId,
+			to: &T::AccountId,
+			currency: CurrencyId,
+			amount: Amount,
+			purpose: Purpose,
+		) -> Result<LedgerOutcome, DispatchError> {
+			ensure!(from != to, Error::<T>::SelfPayment);
+			let cross_border = Self::cross_border(from, to)?;
+			Self::ensure_can_pay(from, currency, amount)?;
+			let leg = Leg { from: Some(from.clone()), to: Some(to.clone()), currency, amount };
+			let operation =
+				Operation { purpose, cross_border, ..Operation::new(MovementKind::Ledger, leg) };
+			// A denial must leave no trace in the caller's state: undo the record with it.
+			frame_support::storage::with_storage_layer(|| match Self::submit(operation, false)? {
+				(_, PaymentStatus::Denied) => Err(Error::<T>::Denied.into()),
+				(reference, PaymentStatus::Held) => Ok(LedgerOutcome::Held(reference)),
+				(reference, _) => Ok(LedgerOutcome::Executed(reference)),
+			})
+		}
+
+		fn balance(who: &T::AccountId, currency: CurrencyId) -> Amount {
+			T::Assets::reducible_balance(currency, who, Preservation::Expendable, Fortitude::Polite)
+		}
+	}
+}
