@@ -22,6 +22,7 @@ const EXPECTED_PALLETS = [
   'Assets',
   'Sudo',
   'Kyc',
+  'Forex',
 ];
 
 let node;

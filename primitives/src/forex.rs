@@ -362,8 +362,7 @@ wire_type! {
 		/// A supervisor rejected the hold; the funds went back.
 		#[codec(index = 3)]
 		Rejected,
-		/// Returned without execution: a withdrawal the issuer declined, or a hold nobody
-		/// decided in time.
+		/// Returned without execution: a withdrawal its issuer declined.
 		#[codec(index = 4)]
 		Returned,
 		/// Supervision refused it; nothing moved.
@@ -406,6 +405,10 @@ pub trait ForexLedger<AccountId> {
 
 	/// The spendable balance of `who` in `currency`.
 	fn balance(who: &AccountId, currency: CurrencyId) -> Amount;
+
+	/// The most one `transfer` costs (supervision, the movement, the record and the history),
+	/// for the calling pallet's own weights.
+	fn transfer_weight() -> Weight;
 }
 
 /// A registered currency.
@@ -454,7 +457,7 @@ pub struct ProposedPayment<AccountId> {
 	pub documents: Documents,
 }
 
-/// The newest entry of an account's history, kept on chain so that the history written to the
+/// Where an account's history starts: kept on chain so that the history written to the
 /// off-chain index at block import can be walked from it (see the forex pallet's docs).
 #[derive(
 	Clone,
@@ -469,20 +472,11 @@ pub struct ProposedPayment<AccountId> {
 	TypeInfo,
 	Debug,
 )]
-pub struct HistoryHead<BlockNumber> {
+pub struct HistoryHead {
 	/// How many entries the account's history has.
 	pub count: u32,
-	/// The block that wrote the newest entry.
-	pub block: BlockNumber,
-}
-
-/// Where a page of an account's history starts: before entry `before`, which the block `block`
-/// wrote (the head's count and block for the first page).
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HistoryCursor<BlockNumber> {
-	pub before: u32,
-	pub block: BlockNumber,
+	/// The hash of the newest entry (its key in the off-chain index).
+	pub latest: Option<H256>,
 }
 
 /// One entry of an account's history, as written to the off-chain index.
@@ -493,7 +487,7 @@ pub struct HistoryEntry<AccountId, BlockNumber> {
 	pub status: PaymentStatus,
 	/// The other party, when there is one.
 	pub counterparty: Option<AccountId>,
-	/// What the account paid (`outgoing`) or received, per currency.
+	/// What the account paid (`outgoing`) or received.
 	pub currency: CurrencyId,
 	pub amount: Amount,
 	pub outgoing: bool,
@@ -501,25 +495,26 @@ pub struct HistoryEntry<AccountId, BlockNumber> {
 	pub counter_leg: Option<(CurrencyId, Amount)>,
 	/// Chain time of the entry.
 	pub at: Moment,
-	/// The block that wrote the entry, and the block of the account's previous entry (the link
-	/// to follow for older entries).
+	/// The block that wrote the entry.
 	pub block: BlockNumber,
-	pub previous_block: BlockNumber,
+	/// The hash of the account's previous entry: the link to follow for older entries.
+	pub previous: Option<H256>,
 }
 
-/// The key under which entry `index` of `who`'s history, written in the block whose parent is
-/// `parent`, lies in the off-chain index. The parent hash makes entries from blocks that lost a
-/// fork unreachable from the canonical chain.
-pub fn history_key<AccountId: Encode>(who: &AccountId, index: u32, parent: &H256) -> Vec<u8> {
-	(b"fxchain/forex/history", who, index, parent).encode()
+/// The key of the history entry whose SCALE encoding hashes (Blake2-256) to `entry` in the
+/// off-chain index. Entries are addressed by their content, and each names the one before it,
+/// so the chain of an account's entries that the on-chain head points to is exactly the one its
+/// canonical blocks wrote: an entry a block on a losing fork wrote has another hash, and nothing
+/// on the canonical chain points to it.
+pub fn history_key(entry: &H256) -> Vec<u8> {
+	(b"fxchain/forex/history", entry).encode()
 }
 
 sp_api::decl_runtime_apis! {
 	/// Forex queries for wallets and integrators.
-	pub trait ForexApi<AccountId, BlockNumber, Record, Quote, Trade>
+	pub trait ForexApi<AccountId, Record, Quote, Trade>
 	where
 		AccountId: Codec,
-		BlockNumber: Codec,
 		Record: Codec,
 		Quote: Codec,
 		Trade: Codec,
@@ -534,7 +529,7 @@ sp_api::decl_runtime_apis! {
 		/// Open institution trades, optionally those in which `party` is either side.
 		fn trades(party: Option<AccountId>) -> Vec<(u64, Trade)>;
 		/// Where the account's history starts in the off-chain index.
-		fn history_head(who: AccountId) -> HistoryHead<BlockNumber>;
+		fn history_head(who: AccountId) -> HistoryHead;
 		/// What supervision would decide about a payment, with every reason, without sending it
 		/// (`None` when the parties are not both verified).
 		fn preview_payment(payment: ProposedPayment<AccountId>) -> Option<Decision>;

@@ -2,8 +2,8 @@
 
 use crate::{
 	configs::consensus::EpochDuration, time::BABE_GENESIS_EPOCH_CONFIG, AccountId, Babe, Balance,
-	Block, BlockNumber, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -234,7 +234,6 @@ impl_runtime_apis! {
 	impl fxchain_primitives::forex::ForexApi<
 		Block,
 		AccountId,
-		BlockNumber,
 		pallet_forex::Record<AccountId>,
 		pallet_forex::Quote<AccountId>,
 		pallet_forex::Trade<AccountId>,
@@ -257,7 +256,7 @@ impl_runtime_apis! {
 			crate::Forex::open_trades(party)
 		}
 
-		fn history_head(who: AccountId) -> fxchain_primitives::forex::HistoryHead<BlockNumber> {
+		fn history_head(who: AccountId) -> fxchain_primitives::forex::HistoryHead {
 			pallet_forex::Histories::<Runtime>::get(who)
 		}
 

@@ -1,22 +1,24 @@
 //! `fxchain_history`, `fxchain_payment`, `fxchain_balances`: forex accounts in JSON.
 //!
 //! The history lives in the node's off-chain index, written by the runtime while it imports each
-//! block (`docs/decisions/0009-payment-history-off-chain-index.md`). The runtime keeps, per
-//! account, the number of entries and the block of the newest; each entry names the block of the
-//! one before it. An entry's key contains the hash of its block's parent, so walking from the
-//! head along the canonical chain never reads an entry that a block on a losing fork wrote.
+//! block (`docs/decisions/0009-payment-history-off-chain-index.md`). Entries are keyed by the hash
+//! of their content and each names the one before it; the runtime keeps, per account, the number
+//! of entries and the hash of the newest. Walking from the head at the best block therefore reads
+//! exactly the entries the canonical chain wrote, never one from a block that lost a fork.
 
 use codec::Decode;
-use fxchain_primitives::forex::{
-	history_key, ForexApi, HistoryCursor, HistoryEntry, Holding, Reference,
-};
+use fxchain_primitives::forex::{history_key, ForexApi, HistoryEntry, Holding, Reference};
 use fxchain_runtime::{opaque::Block, AccountId, BlockNumber};
 use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned};
 use pallet_forex::{Quote, Record, Trade};
 use serde::Serialize;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
-use sp_core::offchain::{OffchainStorage, STORAGE_PREFIX};
+use sp_core::{
+	offchain::{OffchainStorage, STORAGE_PREFIX},
+	H256,
+};
+use sp_io::hashing::blake2_256;
 use std::sync::Arc;
 
 /// The most entries one `fxchain_history` call returns.
@@ -24,18 +26,11 @@ pub const MAX_PAGE: u32 = 100;
 
 /// The runtime API as the node sees it.
 pub trait ForexRuntimeApi:
-	ForexApi<Block, AccountId, BlockNumber, Record<AccountId>, Quote<AccountId>, Trade<AccountId>>
+	ForexApi<Block, AccountId, Record<AccountId>, Quote<AccountId>, Trade<AccountId>>
 {
 }
 impl<T> ForexRuntimeApi for T where
-	T: ForexApi<
-		Block,
-		AccountId,
-		BlockNumber,
-		Record<AccountId>,
-		Quote<AccountId>,
-		Trade<AccountId>,
-	>
+	T: ForexApi<Block, AccountId, Record<AccountId>, Quote<AccountId>, Trade<AccountId>>
 {
 }
 
@@ -48,7 +43,7 @@ pub trait ForexRpc {
 		&self,
 		who: AccountId,
 		limit: Option<u32>,
-		cursor: Option<HistoryCursor<BlockNumber>>,
+		cursor: Option<H256>,
 	) -> RpcResult<HistoryPage>;
 
 	/// A retained record by its end-to-end reference, or `null`.
@@ -65,8 +60,10 @@ pub trait ForexRpc {
 #[serde(rename_all = "camelCase")]
 pub struct HistoryPage {
 	pub entries: Vec<EntryJson>,
-	/// Where the next (older) page starts; `null` at the first entry.
-	pub next: Option<HistoryCursor<BlockNumber>>,
+	/// Where the next (older) page starts; `null` after the account's first entry.
+	pub next: Option<H256>,
+	/// How many entries the account's history has.
+	pub total: u32,
 }
 
 /// A currency and an amount, the amount as a decimal string (it may exceed 2^53).
@@ -166,47 +163,37 @@ where
 		&self,
 		who: AccountId,
 		limit: Option<u32>,
-		cursor: Option<HistoryCursor<BlockNumber>>,
+		cursor: Option<H256>,
 	) -> RpcResult<HistoryPage> {
 		let index = self.index.as_ref().ok_or_else(|| {
 			error(INDEX_ERROR, "this node has no off-chain storage; history is unavailable")
 		})?;
 		let best = self.client.info().best_hash;
-		let cursor = match cursor {
-			Some(cursor) => cursor,
-			None => {
-				let head = self
-					.client
-					.runtime_api()
-					.history_head(best, who.clone())
-					.map_err(|e| error(RUNTIME_ERROR, e.to_string()))?;
-				HistoryCursor { before: head.count, block: head.block }
-			},
-		};
-		let limit = limit.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE);
-		let (mut before, mut block) = (cursor.before, cursor.block);
+		let head = self
+			.client
+			.runtime_api()
+			.history_head(best, who)
+			.map_err(|e| error(RUNTIME_ERROR, e.to_string()))?;
+		let limit =
+			usize::try_from(limit.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE)).unwrap_or(usize::MAX);
+		let mut next = cursor.or(head.latest);
 		let mut entries = Vec::new();
-		while before > 0 && entries.len() < limit as usize {
-			let position = before - 1;
-			let parent = block
-				.checked_sub(1)
-				.and_then(|number| self.client.hash(number).ok().flatten())
-				.ok_or_else(|| error(INDEX_ERROR, format!("block {block} is not on this chain")))?;
-			let raw = index.get(STORAGE_PREFIX, &history_key(&who, position, &parent)).ok_or_else(
-				|| {
-					error(
-						INDEX_ERROR,
-						format!(
-							"entry {position} (block {block}) is not in this node's off-chain \
-							 index: it was synced without executing that block"
-						),
-					)
-				},
-			)?;
+		while let Some(hash) = next.filter(|_| entries.len() < limit) {
+			let raw = index.get(STORAGE_PREFIX, &history_key(&hash)).ok_or_else(|| {
+				error(
+					INDEX_ERROR,
+					format!(
+						"history entry {hash:?} is not in this node's off-chain index: the node \
+						 synced that block without executing it"
+					),
+				)
+			})?;
+			if blake2_256(&raw) != hash.0 {
+				return Err(error(INDEX_ERROR, format!("history entry {hash:?} is corrupt")));
+			}
 			let entry = HistoryEntry::<AccountId, BlockNumber>::decode(&mut &raw[..])
-				.map_err(|e| error(INDEX_ERROR, format!("entry {position}: {e}")))?;
-			block = entry.previous_block;
-			before = position;
+				.map_err(|e| error(INDEX_ERROR, format!("history entry {hash:?}: {e}")))?;
+			next = entry.previous;
 			entries.push(EntryJson {
 				reference: entry.reference,
 				kind: format!("{:?}", entry.kind),
@@ -222,8 +209,7 @@ where
 				block: entry.block,
 			});
 		}
-		let next = (before > 0).then_some(HistoryCursor { before, block });
-		Ok(HistoryPage { entries, next })
+		Ok(HistoryPage { entries, next, total: head.count })
 	}
 
 	fn payment(&self, reference: Reference) -> RpcResult<Option<PaymentJson>> {

@@ -265,6 +265,7 @@ fn open_trade<T: Config>(proposer: &T::AccountId, counterparty: &T::AccountId) -
 		(sold, AMOUNT),
 		(bought, price()),
 		expiry::<T>(),
+		Purpose::GoodsTrade,
 	)
 	.expect("the proposer holds the amount");
 	trade
@@ -535,7 +536,7 @@ mod benchmarks {
 		let dropped = fill_retention::<T>();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(customer.clone()), quote, AMOUNT, price());
+		_(RawOrigin::Signed(customer.clone()), quote, AMOUNT, price(), Purpose::GoodsTrade);
 
 		assert_eq!(last_record::<T>().status, PaymentStatus::Executed);
 		assert!(!Quotes::<T>::contains_key(quote));
@@ -565,6 +566,7 @@ mod benchmarks {
 			(sold, AMOUNT),
 			(bought, price()),
 			expiry::<T>(),
+			Purpose::GoodsTrade,
 		);
 
 		assert!(Trades::<T>::contains_key(trade));

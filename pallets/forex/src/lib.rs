@@ -224,7 +224,7 @@ pub mod pallet {
 	/// Where each account's history in the off-chain index starts.
 	#[pallet::storage]
 	pub type Histories<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, HistoryHead<BlockNumberFor<T>>, ValueQuery>;
+		StorageMap<_, Blake2_128Concat, T::AccountId, HistoryHead, ValueQuery>;
 
 	/// Open quotes by id.
 	#[pallet::storage]
@@ -353,8 +353,8 @@ pub mod pallet {
 		TooManyCurrencies,
 		/// The account needs an active `Issuer` licence from governance first.
 		NotLicensed,
-		/// Only an issuer that governance named for this currency and that holds an active
-		/// licence may do this.
+		/// Only an issuer that governance named for this currency, with an active licence and a
+		/// live credential, may do this.
 		NotIssuer,
 		/// The account (yours or the one you named) has no live KYC credential: it must be
 		/// verified by a licensed registrar, or renewed, before it holds or moves currency.
@@ -406,9 +406,10 @@ pub mod pallet {
 		NotExpired,
 		/// The trade offer has expired: it can only be cancelled.
 		TradeExpired,
-		/// Supervision denied the movement: see the `ForexApi` preview for every reason.
+		/// Supervision denied the movement (a `ForexLedger` transfer): the calling pallet's call
+		/// fails whole; supervision's reports say why.
 		Denied,
-		/// An amount or counter overflowed.
+		/// An amount or counter overflowed, or the books disagree (please report it).
 		Overflow,
 	}
 
@@ -707,6 +708,10 @@ pub mod pallet {
 		pub fn release(origin: OriginFor<T>, reference: Reference) -> DispatchResult {
 			T::SupervisorOrigin::ensure_origin(origin)?;
 			let record = Self::held(&reference)?;
+			// A payee whose credential lapsed during the review cannot be paid; reject instead.
+			for payee in record.legs.iter().filter_map(|leg| leg.to.as_ref()) {
+				ensure!(T::Kyc::is_verified(payee), Error::<T>::NotVerified);
+			}
 			let status = if record.kind == MovementKind::Withdrawal {
 				PaymentStatus::Pending
 			} else {
@@ -806,6 +811,8 @@ pub mod pallet {
 
 		/// Buy `amount` of the quote's `offer` currency, paying `amount × rate` of its `ask`
 		/// currency, rounded down: the market maker bears the rounding, at most one minor unit.
+		/// `purpose` says what the currency is for (an international purpose when the customer
+		/// and the maker are on different sides of a border).
 		/// Refused if that price exceeds `max_pay`. Both legs are supervised and move in this
 		/// call, or neither does (payment versus payment). A conversion held for review takes
 		/// its amount off the quote at once; if a supervisor rejects it, the quote is not
@@ -823,6 +830,7 @@ pub mod pallet {
 			quote: u64,
 			amount: Amount,
 			max_pay: Amount,
+			purpose: Purpose,
 		) -> DispatchResult {
 			let customer = ensure_signed(origin)?;
 			let mut offer = Quotes::<T>::get(quote).ok_or(Error::<T>::QuoteNotFound)?;
@@ -834,6 +842,7 @@ pub mod pallet {
 			ensure!(!price.is_zero(), Error::<T>::AmountTooSmall);
 			ensure!(price <= max_pay, Error::<T>::PriceAboveLimit);
 			let cross_border = Self::cross_border(&customer, &offer.maker)?;
+			ensure!(!cross_border || purpose != Purpose::Domestic, Error::<T>::PurposeRequired);
 			Self::ensure_market_maker(&offer.maker)?;
 			Self::ensure_can_pay(&customer, offer.ask, price)?;
 			Self::ensure_can_pay(&offer.maker, offer.offer, amount)?;
@@ -852,6 +861,7 @@ pub mod pallet {
 			let mut operation = Operation::new(MovementKind::Conversion, sell);
 			operation.legs.try_push(pay).map_err(|_| Error::<T>::Overflow)?;
 			operation.cross_border = cross_border;
+			operation.purpose = purpose;
 			let (reference, status) = Self::submit(operation, false)?;
 			if status != PaymentStatus::Denied {
 				offer.remaining = offer.remaining.saturating_sub(amount);
@@ -874,7 +884,8 @@ pub mod pallet {
 		}
 
 		/// Offer `counterparty` a trade: the proposer gives `give` (currency, amount) and takes
-		/// `take`, until `expires_at`. The `give` leg is reserved now, so the trade can settle
+		/// `take`, until `expires_at`, for `purpose` (an international one between institutions on
+		/// different sides of a border). The `give` leg is reserved now, so the trade can settle
 		/// both legs at once when accepted.
 		///
 		/// The dispatch origin must be signed by a verified institution; the counterparty must be
@@ -889,11 +900,14 @@ pub mod pallet {
 			give: (CurrencyId, Amount),
 			take: (CurrencyId, Amount),
 			expires_at: Moment,
+			purpose: Purpose,
 		) -> DispatchResult {
 			let proposer = ensure_signed(origin)?;
 			ensure!(proposer != counterparty, Error::<T>::SelfPayment);
 			Self::ensure_institution(&proposer)?;
 			Self::ensure_institution(&counterparty)?;
+			let cross_border = Self::cross_border(&proposer, &counterparty)?;
+			ensure!(!cross_border || purpose != Purpose::Domestic, Error::<T>::PurposeRequired);
 			ensure!(give.0 != take.0, Error::<T>::SameCurrency);
 			ensure!(Currencies::<T>::contains_key(take.0), Error::<T>::CurrencyNotFound);
 			ensure!(!take.1.is_zero(), Error::<T>::ZeroAmount);
@@ -906,6 +920,7 @@ pub mod pallet {
 				give,
 				take,
 				expires_at,
+				purpose,
 			};
 			Self::reserve(&trade.give_leg())?;
 			Trades::<T>::insert(trade_id, trade);
@@ -942,6 +957,7 @@ pub mod pallet {
 			let mut operation = Operation::new(MovementKind::Trade, offer.give_leg());
 			operation.legs.try_push(offer.take_leg()).map_err(|_| Error::<T>::Overflow)?;
 			operation.cross_border = Self::cross_border(&offer.proposer, &offer.counterparty)?;
+			operation.purpose = offer.purpose;
 			let (reference, status) = Self::submit(operation, true)?;
 			Trades::<T>::remove(trade);
 			Self::close_offer(&offer.proposer);
@@ -1065,7 +1081,8 @@ pub mod pallet {
 			ensure!(Currencies::<T>::contains_key(currency), Error::<T>::CurrencyNotFound);
 			ensure!(
 				Issuers::<T>::contains_key(currency, who)
-					&& T::Licences::is_licensed(who, Role::Issuer),
+					&& T::Licences::is_licensed(who, Role::Issuer)
+					&& T::Kyc::is_verified(who),
 				Error::<T>::NotIssuer
 			);
 			Ok(())
@@ -1164,7 +1181,8 @@ pub mod pallet {
 			);
 			ensure!(
 				record.issuer.as_ref() == Some(issuer)
-					&& T::Licences::is_licensed(issuer, Role::Issuer),
+					&& T::Licences::is_licensed(issuer, Role::Issuer)
+					&& T::Kyc::is_verified(issuer),
 				Error::<T>::NotIssuer
 			);
 			Ok(record)
@@ -1438,7 +1456,6 @@ pub mod pallet {
 		/// off-chain index, and move each account's head.
 		fn write_history(reference: &Reference, record: &Record<T::AccountId>) {
 			let block = frame_system::Pallet::<T>::block_number();
-			let parent = frame_system::Pallet::<T>::parent_hash();
 			let mut parties: Vec<&T::AccountId> = Vec::new();
 			for leg in &record.legs {
 				for who in [&leg.from, &leg.to].into_iter().flatten() {
@@ -1466,24 +1483,16 @@ pub mod pallet {
 					counter_leg,
 					at: record.updated_at,
 					block,
-					previous_block: head.block,
+					previous: head.latest,
 				};
-				let key = history_key(who, head.count, &Self::hash_bytes(&parent));
-				sp_io::offchain_index::set(&key, &entry.encode());
+				let encoded = entry.encode();
+				let hash = H256(sp_io::hashing::blake2_256(&encoded));
+				sp_io::offchain_index::set(&history_key(&hash), &encoded);
 				Histories::<T>::insert(
 					who,
-					HistoryHead { count: head.count.saturating_add(1), block },
+					HistoryHead { count: head.count.saturating_add(1), latest: Some(hash) },
 				);
 			}
-		}
-
-		fn hash_bytes(hash: &T::Hash) -> H256 {
-			let mut bytes = [0u8; 32];
-			let encoded = hash.as_ref();
-			if let Some(target) = bytes.get_mut(..encoded.len()) {
-				target.copy_from_slice(encoded);
-			}
-			H256(bytes)
 		}
 
 		/// The account's holdings in every registered currency (`ForexApi::balances`).
@@ -1543,7 +1552,6 @@ pub mod pallet {
 		/// - per currency, the escrow account holds exactly the sum of reservations, which equals
 		///   the sum of the open records' reserved legs and the open trade offers' reserved legs;
 		/// - open quotes and trades per account match the counters.
-		#[cfg(any(test, feature = "try-runtime"))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::BTreeMap;
 			let escrow = Self::escrow_account();
@@ -1602,6 +1610,7 @@ pub mod pallet {
 		) -> Result<LedgerOutcome, DispatchError> {
 			ensure!(from != to, Error::<T>::SelfPayment);
 			let cross_border = Self::cross_border(from, to)?;
+			ensure!(!cross_border || purpose != Purpose::Domestic, Error::<T>::PurposeRequired);
 			Self::ensure_can_pay(from, currency, amount)?;
 			let leg = Leg { from: Some(from.clone()), to: Some(to.clone()), currency, amount };
 			let operation =
@@ -1616,6 +1625,14 @@ pub mod pallet {
 
 		fn balance(who: &T::AccountId, currency: CurrencyId) -> Amount {
 			T::Assets::reducible_balance(currency, who, Preservation::Expendable, Fortitude::Polite)
+		}
+
+		/// What `pay` costs: the same checks, movement, record and history, without the
+		/// travel-rule payload it may carry.
+		fn transfer_weight() -> Weight {
+			T::WeightInfo::pay()
+				.saturating_add(T::CapitalFlowCheck::weight())
+				.saturating_add(hold_margin::<T>(1))
 		}
 	}
 }

@@ -87,6 +87,8 @@ pub struct Trade<AccountId> {
 	/// What the proposer buys.
 	pub take: (CurrencyId, Amount),
 	pub expires_at: Moment,
+	/// What the trade is for, as the proposer states it.
+	pub purpose: Purpose,
 }
 
 /// The reservation the escrow account holds for this trade.

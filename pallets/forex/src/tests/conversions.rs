@@ -1,7 +1,9 @@
 //! Quotes and conversions: both legs settle in one call or neither does.
 
 use super::*;
-use crate::{Decision, Error, MovementKind, OpenOffers, Quotes, Reason, Reasons, Reserved};
+use crate::{
+	Decision, Error, MovementKind, OpenOffers, Purpose, Quotes, Reason, Reasons, Reserved,
+};
 use frame_support::{assert_noop, assert_ok};
 use fxchain_primitives::kyc::Role;
 use sp_runtime::{DispatchError, FixedU128};
@@ -81,7 +83,13 @@ fn a_customer_converts_at_the_quote_both_legs_at_once_rounding_against_the_maker
 	build_and_execute(|| {
 		let quote = post_usd_quote();
 		// 1,001 cents at 7.1234 = 7,130.5234 fen: the customer pays 7,130.
-		assert_ok!(Forex::exchange(RuntimeOrigin::signed(ALICE), quote, 1_001, 7_131));
+		assert_ok!(Forex::exchange(
+			RuntimeOrigin::signed(ALICE),
+			quote,
+			1_001,
+			7_131,
+			Purpose::Domestic
+		));
 		assert_eq!(balance(USD, ALICE), OPENING + 1_001);
 		assert_eq!(balance(CNY, ALICE), OPENING - 7_130);
 		assert_eq!(balance(USD, BANK), OPENING - 1_001);
@@ -121,7 +129,13 @@ fn a_customer_converts_at_the_quote_both_legs_at_once_rounding_against_the_maker
 fn taking_the_whole_quote_closes_it() {
 	build_and_execute(|| {
 		let quote = post_usd_quote();
-		assert_ok!(Forex::exchange(RuntimeOrigin::signed(ALICE), quote, 10_000, u128::MAX));
+		assert_ok!(Forex::exchange(
+			RuntimeOrigin::signed(ALICE),
+			quote,
+			10_000,
+			u128::MAX,
+			Purpose::Domestic
+		));
 		assert!(Quotes::<Test>::get(quote).is_none());
 		assert_eq!(OpenOffers::<Test>::get(BANK), 0);
 	});
@@ -133,21 +147,27 @@ fn a_conversion_is_refused_whole_when_a_leg_cannot_settle() {
 		let quote = post_usd_quote();
 		let alice = RuntimeOrigin::signed(ALICE);
 		assert_noop!(
-			Forex::exchange(alice.clone(), quote, 1_001, 7_129),
+			Forex::exchange(alice.clone(), quote, 1_001, 7_129, Purpose::Domestic),
 			Error::<Test>::PriceAboveLimit
 		);
 		assert_noop!(
-			Forex::exchange(alice.clone(), quote, 10_001, u128::MAX),
+			Forex::exchange(alice.clone(), quote, 10_001, u128::MAX, Purpose::Domestic),
 			Error::<Test>::QuoteExhausted
 		);
-		assert_noop!(Forex::exchange(alice.clone(), quote, 0, 1), Error::<Test>::ZeroAmount);
-		assert_noop!(Forex::exchange(alice.clone(), 77, 1, 1), Error::<Test>::QuoteNotFound);
 		assert_noop!(
-			Forex::exchange(RuntimeOrigin::signed(BANK), quote, 1, 100),
+			Forex::exchange(alice.clone(), quote, 0, 1, Purpose::Domestic),
+			Error::<Test>::ZeroAmount
+		);
+		assert_noop!(
+			Forex::exchange(alice.clone(), 77, 1, 1, Purpose::Domestic),
+			Error::<Test>::QuoteNotFound
+		);
+		assert_noop!(
+			Forex::exchange(RuntimeOrigin::signed(BANK), quote, 1, 100, Purpose::Domestic),
 			Error::<Test>::SelfPayment
 		);
 		assert_noop!(
-			Forex::exchange(RuntimeOrigin::signed(STRANGER), quote, 1, 100),
+			Forex::exchange(RuntimeOrigin::signed(STRANGER), quote, 1, 100, Purpose::Domestic),
 			Error::<Test>::NotVerified
 		);
 		// The customer lacks CNY.
@@ -161,12 +181,15 @@ fn a_conversion_is_refused_whole_when_a_leg_cannot_settle() {
 			Default::default()
 		));
 		assert_noop!(
-			Forex::exchange(alice.clone(), quote, 1_000, u128::MAX),
+			Forex::exchange(alice.clone(), quote, 1_000, u128::MAX, Purpose::Domestic),
 			Error::<Test>::InsufficientBalance
 		);
 		// The maker lost its licence.
 		Licensed::mutate(|all| all.retain(|l| *l != (BANK, Role::MarketMaker)));
-		assert_noop!(Forex::exchange(alice, quote, 1, 100), Error::<Test>::NotMarketMaker);
+		assert_noop!(
+			Forex::exchange(alice, quote, 1, 100, Purpose::Domestic),
+			Error::<Test>::NotMarketMaker
+		);
 	});
 }
 
@@ -183,7 +206,13 @@ fn a_maker_without_the_funds_cannot_settle() {
 		));
 		let quote = crate::NextOfferId::<Test>::get() - 1;
 		assert_noop!(
-			Forex::exchange(RuntimeOrigin::signed(ALICE), quote, OPENING + 1, u128::MAX),
+			Forex::exchange(
+				RuntimeOrigin::signed(ALICE),
+				quote,
+				OPENING + 1,
+				u128::MAX,
+				Purpose::Domestic
+			),
 			Error::<Test>::InsufficientBalance
 		);
 	});
@@ -203,10 +232,10 @@ fn a_tiny_amount_that_would_cost_nothing_is_refused() {
 		let quote = crate::NextOfferId::<Test>::get() - 1;
 		// 7 fen at 0.14 cents each is 0.98 cents: rounds to nothing.
 		assert_noop!(
-			Forex::exchange(RuntimeOrigin::signed(ALICE), quote, 7, 10),
+			Forex::exchange(RuntimeOrigin::signed(ALICE), quote, 7, 10, Purpose::Domestic),
 			Error::<Test>::AmountTooSmall
 		);
-		assert_ok!(Forex::exchange(RuntimeOrigin::signed(ALICE), quote, 8, 10));
+		assert_ok!(Forex::exchange(RuntimeOrigin::signed(ALICE), quote, 8, 10, Purpose::Domestic));
 		assert_eq!(balance(USD, ALICE), OPENING - 1);
 	});
 }
@@ -221,7 +250,7 @@ fn an_expired_quote_cannot_be_taken_and_anyone_may_remove_it() {
 		);
 		Now::set(START + DAY);
 		assert_noop!(
-			Forex::exchange(RuntimeOrigin::signed(ALICE), quote, 1, 100),
+			Forex::exchange(RuntimeOrigin::signed(ALICE), quote, 1, 100, Purpose::Domestic),
 			Error::<Test>::QuoteExpired
 		);
 		assert!(Forex::open_quotes(None).is_empty());
@@ -250,7 +279,13 @@ fn a_held_conversion_reserves_both_legs_and_settles_both_on_release() {
 	build_and_execute(|| {
 		let quote = post_usd_quote();
 		supervision_answers(ALICE, Decision::Hold(Reasons::of(&[Reason::Structuring])));
-		assert_ok!(Forex::exchange(RuntimeOrigin::signed(ALICE), quote, 1_000, u128::MAX));
+		assert_ok!(Forex::exchange(
+			RuntimeOrigin::signed(ALICE),
+			quote,
+			1_000,
+			u128::MAX,
+			Purpose::Domestic
+		));
 		let reference = last_reference();
 		assert_eq!(last_status(), PaymentStatus::Held);
 		assert_eq!(Reserved::<Test>::get(BANK, USD), 1_000);
@@ -268,7 +303,13 @@ fn a_rejected_conversion_returns_both_legs() {
 	build_and_execute(|| {
 		let quote = post_usd_quote();
 		supervision_answers(BANK, Decision::Hold(Reasons::of(&[Reason::PriorReviewRequired])));
-		assert_ok!(Forex::exchange(RuntimeOrigin::signed(ALICE), quote, 1_000, u128::MAX));
+		assert_ok!(Forex::exchange(
+			RuntimeOrigin::signed(ALICE),
+			quote,
+			1_000,
+			u128::MAX,
+			Purpose::Domestic
+		));
 		assert_ok!(Forex::reject(RuntimeOrigin::signed(SUPERVISOR), last_reference()));
 		for who in [ALICE, BANK] {
 			assert_eq!((balance(USD, who), balance(CNY, who)), (OPENING, OPENING));
@@ -283,12 +324,33 @@ fn a_denied_conversion_moves_neither_leg_and_leaves_the_quote_whole() {
 		let reasons = Reasons::of(&[Reason::PurchaseQuotaExceeded]);
 		// Supervision refuses the customer's leg only; the maker's leg alone would pass.
 		supervision_answers(ALICE, Decision::Deny(reasons));
-		assert_ok!(Forex::exchange(RuntimeOrigin::signed(ALICE), quote, 1_000, u128::MAX));
+		assert_ok!(Forex::exchange(
+			RuntimeOrigin::signed(ALICE),
+			quote,
+			1_000,
+			u128::MAX,
+			Purpose::Domestic
+		));
 		assert_eq!(last_status(), PaymentStatus::Denied);
 		for who in [ALICE, BANK] {
 			assert_eq!((balance(USD, who), balance(CNY, who)), (OPENING, OPENING));
 		}
 		assert_eq!(Quotes::<Test>::get(quote).expect("open").remaining, 10_000);
 		assert!(ExecutedMovements::get().is_empty());
+	});
+}
+
+#[test]
+fn a_cross_border_conversion_needs_an_international_purpose() {
+	build_and_execute(|| {
+		let quote = post_usd_quote();
+		let buyer = RuntimeOrigin::signed(NON_RESIDENT);
+		assert_noop!(
+			Forex::exchange(buyer.clone(), quote, 100, u128::MAX, Purpose::Domestic),
+			Error::<Test>::PurposeRequired
+		);
+		assert_ok!(Forex::exchange(buyer, quote, 100, u128::MAX, Purpose::CurrentTransfer));
+		assert!(last_record().cross_border);
+		assert_eq!(last_record().purpose, Purpose::CurrentTransfer);
 	});
 }

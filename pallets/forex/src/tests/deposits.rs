@@ -57,6 +57,13 @@ fn only_a_named_licensed_issuer_deposits() {
 			Forex::deposit(RuntimeOrigin::none(), USD, ALICE, 500, H),
 			DispatchError::BadOrigin
 		);
+		// Licensed again, but its own credential lapsed.
+		Licensed::mutate(|all| all.push((BANK, Role::Issuer)));
+		Profiles::mutate(|all| all.remove(&BANK));
+		assert_noop!(
+			Forex::deposit(RuntimeOrigin::signed(BANK), USD, ALICE, 500, H),
+			Error::<Test>::NotIssuer
+		);
 	});
 }
 

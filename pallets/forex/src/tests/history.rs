@@ -1,12 +1,14 @@
 //! Bounded retention of records on chain, and account histories in the off-chain index.
 
 use super::*;
-use crate::{Decision, Documents, Histories, HistoryEntry, MovementKind, Purpose, Reason, Reasons};
+use crate::{
+	Decision, Documents, Histories, HistoryEntry, HistoryHead, MovementKind, Purpose, Reason,
+	Reasons,
+};
 use codec::Decode;
 use frame_support::assert_ok;
 use fxchain_primitives::forex::history_key;
 use sp_core::H256;
-use std::collections::BTreeMap;
 
 fn pay(from: u64, to: u64, amount: u128) {
 	assert_ok!(Forex::pay(
@@ -75,16 +77,31 @@ fn an_open_record_outlives_the_window_and_goes_when_it_closes() {
 	});
 }
 
+/// `who`'s history in the off-chain index of `db`, newest first, walked as the RPC walks it.
+fn walk(
+	db: &sp_core::offchain::testing::TestPersistentOffchainDB,
+	head: HistoryHead,
+) -> Vec<HistoryEntry<u64, u64>> {
+	let mut entries = Vec::new();
+	let mut next = head.latest;
+	while let Some(hash) = next {
+		let raw = db.get(&history_key(&hash)).expect("the entry is in the off-chain index");
+		assert_eq!(sp_io::hashing::blake2_256(&raw), hash.0, "the entry is the one the key names");
+		let entry = HistoryEntry::<u64, u64>::decode(&mut &raw[..]).expect("decodes");
+		next = entry.previous;
+		entries.push(entry);
+	}
+	assert_eq!(entries.len() as u32, head.count);
+	entries
+}
+
 #[test]
 fn every_party_gets_a_history_entry_per_status_change_walkable_newest_first() {
 	let mut ext = new_test_ext();
-	let mut parents = BTreeMap::new();
 	let mut references = Vec::new();
 	ext.execute_with(|| {
 		for block in 2..=4u64 {
-			let parent = H256::repeat_byte(block as u8);
-			System::initialize(&block, &parent, &Default::default());
-			parents.insert(block, parent);
+			System::initialize(&block, &H256::repeat_byte(block as u8), &Default::default());
 			if block == 3 {
 				supervision_answers(ALICE, Decision::Hold(Reasons::of(&[Reason::Structuring])));
 			}
@@ -101,27 +118,18 @@ fn every_party_gets_a_history_entry_per_status_change_walkable_newest_first() {
 	let db = ext.offchain_db();
 	let (alice, bob) =
 		ext.execute_with(|| (Histories::<Test>::get(ALICE), Histories::<Test>::get(BOB)));
-	assert_eq!((alice.count, alice.block), (3, 4));
-	assert_eq!(bob.count, 3);
 
-	// Walk Alice's history as the RPC does: from the head, following `previous_block`.
-	let mut walked = Vec::new();
-	let mut block = alice.block;
-	for index in (0..alice.count).rev() {
-		let key = history_key(&ALICE, index, &parents[&block]);
-		let raw = db.get(&key).expect("the entry is in the off-chain index");
-		let entry = HistoryEntry::<u64, u64>::decode(&mut &raw[..]).expect("decodes");
-		block = entry.previous_block;
-		walked.push(entry);
-	}
-	let summary: Vec<_> =
-		walked.iter().map(|e| (e.reference, e.status, e.amount, e.outgoing)).collect();
+	let walked = walk(&db, alice);
+	let summary: Vec<_> = walked
+		.iter()
+		.map(|e| (e.reference, e.status, e.amount, e.outgoing, e.block))
+		.collect();
 	assert_eq!(
 		summary,
 		vec![
-			(references[1], PaymentStatus::Released, 20, true),
-			(references[1], PaymentStatus::Held, 20, true),
-			(references[0], PaymentStatus::Executed, 10, true),
+			(references[1], PaymentStatus::Released, 20, true, 4),
+			(references[1], PaymentStatus::Held, 20, true, 3),
+			(references[0], PaymentStatus::Executed, 10, true, 2),
 		]
 	);
 	assert!(walked
@@ -129,14 +137,40 @@ fn every_party_gets_a_history_entry_per_status_change_walkable_newest_first() {
 		.all(|e| e.counterparty == Some(BOB) && e.kind == MovementKind::Payment));
 
 	// Bob sees the same payments as incoming, from Alice.
-	let key = history_key(&BOB, 0, &parents[&2]);
-	let first = HistoryEntry::<u64, u64>::decode(&mut &db.get(&key).unwrap()[..]).unwrap();
+	let bobs = walk(&db, bob);
+	let oldest = bobs.last().expect("three entries");
 	assert_eq!(
-		(first.reference, first.outgoing, first.counterparty),
+		(oldest.reference, oldest.outgoing, oldest.counterparty),
 		(references[0], false, Some(ALICE))
 	);
-	// An entry written on another fork (another parent) is not where the canonical walk looks.
-	assert!(db.get(&history_key(&ALICE, 0, &H256::repeat_byte(0xee))).is_none());
+}
+
+#[test]
+fn a_sibling_block_on_a_losing_fork_cannot_overwrite_the_canonical_history() {
+	// Two blocks with the same parent: the canonical one pays 10, the losing sibling 99. Both
+	// write to the same off-chain index, the sibling last.
+	let mut canonical = new_test_ext();
+	let mut sibling = new_test_ext();
+	for (ext, amount) in [(&mut canonical, 10), (&mut sibling, 99)] {
+		ext.execute_with(|| {
+			System::initialize(&2, &H256::repeat_byte(2), &Default::default());
+			pay(ALICE, BOB, amount);
+		});
+		ext.persist_offchain_overlay();
+	}
+	let mut db = canonical.offchain_db();
+	let sibling_db = sibling.offchain_db();
+	let head = sibling.execute_with(|| Histories::<Test>::get(ALICE));
+	let key = history_key(&head.latest.expect("an entry"));
+	let value = sibling_db.get(&key).expect("written");
+	db.apply_offchain_changes(std::iter::once((
+		(Vec::new(), key),
+		sp_core::offchain::OffchainOverlayedChange::SetValue(value),
+	)));
+	// Walking from the canonical head finds the canonical entry, untouched.
+	let head = canonical.execute_with(|| Histories::<Test>::get(ALICE));
+	let entries = walk(&db, head);
+	assert_eq!(entries.iter().map(|e| e.amount).collect::<Vec<_>>(), vec![10]);
 }
 
 #[test]
@@ -152,11 +186,11 @@ fn a_conversion_entry_shows_both_legs_from_each_side() {
 			100,
 			START + DAY
 		));
-		assert_ok!(Forex::exchange(RuntimeOrigin::signed(ALICE), 0, 10, 70));
+		assert_ok!(Forex::exchange(RuntimeOrigin::signed(ALICE), 0, 10, 70, Purpose::Domestic));
 	});
 	ext.persist_offchain_overlay();
-	let raw = ext.offchain_db().get(&history_key(&ALICE, 0, &H256::repeat_byte(1))).unwrap();
-	let entry = HistoryEntry::<u64, u64>::decode(&mut &raw[..]).unwrap();
+	let head = ext.execute_with(|| Histories::<Test>::get(ALICE));
+	let entry = walk(&ext.offchain_db(), head).remove(0);
 	// Alice pays 70 CNY and receives 10 USD.
 	assert_eq!((entry.currency, entry.amount, entry.outgoing), (CNY, 70, true));
 	assert_eq!(entry.counter_leg, Some((USD, 10)));

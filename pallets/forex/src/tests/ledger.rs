@@ -51,3 +51,14 @@ fn a_ledger_transfer_checks_identity_and_funds() {
 		assert_ok!(Forex::transfer(&ALICE, &BOB, USD, OPENING, Purpose::Domestic));
 	});
 }
+
+#[test]
+fn a_cross_border_ledger_transfer_needs_an_international_purpose() {
+	build_and_execute(|| {
+		assert_noop!(
+			Forex::transfer(&ALICE, &NON_RESIDENT, USD, 100, Purpose::Domestic),
+			Error::<Test>::PurposeRequired
+		);
+		assert_ok!(Forex::transfer(&ALICE, &NON_RESIDENT, USD, 100, Purpose::ServicesTrade));
+	});
+}

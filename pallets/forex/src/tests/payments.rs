@@ -238,3 +238,22 @@ fn preview_reports_the_decision_without_sending() {
 		assert!(forex_events().is_empty());
 	});
 }
+
+#[test]
+fn a_payee_whose_credential_lapsed_during_review_is_not_paid() {
+	build_and_execute(|| {
+		supervision_answers(
+			ENTERPRISE,
+			Decision::Hold(Reasons::of(&[Reason::PriorReviewRequired])),
+		);
+		assert_ok!(pay(ENTERPRISE, BOB, 400, Purpose::Domestic));
+		let reference = last_reference();
+		Profiles::mutate(|all| all.remove(&BOB));
+		assert_noop!(
+			Forex::release(RuntimeOrigin::signed(SUPERVISOR), reference),
+			Error::<Test>::NotVerified
+		);
+		assert_ok!(Forex::reject(RuntimeOrigin::signed(SUPERVISOR), reference));
+		assert_eq!(balance(USD, ENTERPRISE), OPENING);
+	});
+}

@@ -177,7 +177,9 @@ fn run(op: Op) {
 			START + DAY,
 		),
 		Op::Exchange { customer, nth, amount } => match nth_key(Forex::open_quotes(None), nth) {
-			Some(quote) => Forex::exchange(signed(customer), quote, amount, u128::MAX),
+			Some(quote) => {
+				Forex::exchange(signed(customer), quote, amount, u128::MAX, Purpose::GoodsTrade)
+			},
 			None => Ok(()),
 		},
 		Op::Propose { proposer, to, give, amount, price } => Forex::propose_trade(
@@ -186,6 +188,7 @@ fn run(op: Op) {
 			(CURRENCIES[give], amount),
 			(CURRENCIES[1 - give], price),
 			START + DAY,
+			Purpose::GoodsTrade,
 		),
 		Op::SettleTrade { nth, how } => match nth_key(Forex::open_trades(None), nth) {
 			Some(id) => {

@@ -1,7 +1,9 @@
 //! Institution FX trades settled payment-versus-payment.
 
 use super::*;
-use crate::{Decision, Error, MovementKind, OpenOffers, Reason, Reasons, Reserved, Trades};
+use crate::{
+	Decision, Error, MovementKind, OpenOffers, Purpose, Reason, Reasons, Reserved, Trades,
+};
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError;
 
@@ -12,7 +14,8 @@ fn propose() -> u64 {
 		OTHER_BANK,
 		(USD, 1_000),
 		(CNY, 7_100),
-		START + DAY
+		START + DAY,
+		Purpose::Domestic
 	));
 	crate::NextOfferId::<Test>::get() - 1
 }
@@ -48,7 +51,14 @@ fn a_proposal_reserves_the_proposers_leg() {
 fn only_institutions_trade_valid_terms() {
 	build_and_execute(|| {
 		let propose = |who, to, give, take, expires| {
-			Forex::propose_trade(RuntimeOrigin::signed(who), to, give, take, expires)
+			Forex::propose_trade(
+				RuntimeOrigin::signed(who),
+				to,
+				give,
+				take,
+				expires,
+				Purpose::Domestic,
+			)
 		};
 		let day = START + DAY;
 		assert_noop!(
@@ -117,7 +127,8 @@ fn a_counterparty_without_its_leg_cannot_accept_and_nothing_moves() {
 			OTHER_BANK,
 			(USD, 1_000),
 			(CNY, OPENING + 1),
-			START + DAY
+			START + DAY,
+			Purpose::Domestic
 		));
 		let trade = crate::NextOfferId::<Test>::get() - 1;
 		assert_noop!(
