@@ -30,9 +30,10 @@
 //!
 //! Records stay on chain for the last [`Config::RetainedRecords`] operations (and as long as
 //! they are open), so storage is bounded whatever the traffic. The full history of every account
-//! is written to the node's off-chain index during block import (entry by entry, keyed by account,
-//! position and the writing block's parent hash) and served, newest first and paged, by the
-//! node's `fxchain_history` RPC; see `docs/decisions/0009-payment-history-off-chain-index.md`.
+//! is written to the node's off-chain index during block import (entry by entry, each keyed by
+//! the hash of its content and linked to the one before, so entries of losing forks are never
+//! reachable) and served, newest first and paged, by the node's `fxchain_history` RPC; see
+//! `docs/decisions/0009-payment-history-off-chain-index.md`.
 //!
 //! ## Interface
 //!
