@@ -2,22 +2,24 @@
 // Charlie pays a non-resident (Bob), which the chain finds cross-border from their credentials;
 // Charlie converts USD to CNY at Dave's quote, both legs in one extrinsic. The history RPC then
 // lists all three, newest first and paged, with their references, and still does after the node
-// restarts on the same database.
+// restarts on the same database, and on a database rebuilt from the exported blocks.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { devAccounts, eventsNamed, signSendFinalized, waitUntil } from '../lib/chain.mjs';
-import { rpcHttp, startNode, withNodeLog } from '../lib/node.mjs';
+import { nodeBinary, rpcHttp, startNode, withNodeLog } from '../lib/node.mjs';
 
 const USD = 840;
 const CNY = 156;
 
 let node;
 let accounts;
+let tmpRoot;
 let basePath;
 const chainArgs = () => ['--dev', '--base-path', basePath];
 /** What the test did, in order: { kind, reference }. */
@@ -25,12 +27,13 @@ const done = [];
 
 before(async () => {
   accounts = await devAccounts();
-  basePath = mkdtempSync(join(tmpdir(), 'fxchain-forex-'));
+  tmpRoot = mkdtempSync(join(tmpdir(), 'fxchain-forex-'));
+  basePath = join(tmpRoot, 'node');
   node = await startNode({ name: 'forex', chainArgs: chainArgs() });
 });
 after(async () => {
   await node?.stop();
-  rmSync(basePath, { recursive: true, force: true });
+  rmSync(tmpRoot, { recursive: true, force: true });
 });
 
 /** Send `tx` from `signer`, expect success and exactly one `forex.<name>` event; return its data. */
@@ -155,5 +158,21 @@ test(
     node = await startNode({ name: 'forex-restarted', chainArgs: chainArgs() });
     const after = await history(100);
     assert.deepEqual(after, before);
+  }),
+);
+
+test(
+  'a database rebuilt with import-blocks serves the same history',
+  withNodeLog(() => node, async () => {
+    const before = await history(100);
+    const best = (await node.api.rpc.chain.getHeader()).number.toNumber();
+    await node.stop();
+    const run = (...args) => execFileSync(nodeBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exported = join(tmpRoot, 'blocks.bin');
+    run('export-blocks', '--dev', '--base-path', basePath, '--from', '1', '--to', String(best), '--binary', exported);
+    basePath = join(tmpRoot, 'imported');
+    run('import-blocks', '--dev', '--base-path', basePath, '--binary', exported);
+    node = await startNode({ name: 'forex-imported', chainArgs: chainArgs() });
+    assert.deepEqual(await history(100), before);
   }),
 );

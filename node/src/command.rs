@@ -63,7 +63,8 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		Some(Subcommand::CheckBlock(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
-			runner.async_run(|config| {
+			runner.async_run(|mut config| {
+				service::enable_history_index(&mut config);
 				let PartialComponents { client, task_manager, import_queue, .. } =
 					service::new_partial(&config)?;
 				Ok((cmd.run(client, import_queue), task_manager))
@@ -85,7 +86,8 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		Some(Subcommand::ImportBlocks(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
-			runner.async_run(|config| {
+			runner.async_run(|mut config| {
+				service::enable_history_index(&mut config);
 				let PartialComponents { client, task_manager, import_queue, .. } =
 					service::new_partial(&config)?;
 				Ok((cmd.run(client, import_queue), task_manager))

@@ -79,6 +79,13 @@ pub type Service = sc_service::PartialComponents<
 	Consensus,
 >;
 
+/// The runtime writes account histories to the off-chain index while it imports blocks, and the
+/// `fxchain_history` RPC reads them: every path that imports blocks (the node, `import-blocks`,
+/// `check-block`) turns indexing on, so no node serves a history with holes.
+pub fn enable_history_index(config: &mut Configuration) {
+	config.offchain_worker.indexing_enabled = true;
+}
+
 /// Build the client, the database and the import pipeline (BABE wrapping GRANDPA).
 pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	let telemetry = config
@@ -168,9 +175,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 	mut config: Configuration,
 ) -> Result<TaskManager, ServiceError> {
-	// The runtime writes account histories to the off-chain index while importing blocks; the
-	// `fxchain_history` RPC reads them. Always on, so no node serves a history with holes.
-	config.offchain_worker.indexing_enabled = true;
+	enable_history_index(&mut config);
 	let sc_service::PartialComponents {
 		client,
 		backend,
