@@ -531,7 +531,8 @@ sp_api::decl_runtime_apis! {
 		/// Where the account's history starts in the off-chain index.
 		fn history_head(who: AccountId) -> HistoryHead;
 		/// What supervision would decide about a payment, with every reason, without sending it
-		/// (`None` when the parties are not both verified).
+		/// (`None` when `pay` would refuse it first: a party not verified, or a cross-border
+		/// payment without an international purpose).
 		fn preview_payment(payment: ProposedPayment<AccountId>) -> Option<Decision>;
 	}
 }

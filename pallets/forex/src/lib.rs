@@ -671,8 +671,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let from = ensure_signed(origin)?;
 			ensure!(from != to, Error::<T>::SelfPayment);
-			let cross_border = Self::cross_border(&from, &to)?;
-			ensure!(!cross_border || purpose != Purpose::Domestic, Error::<T>::PurposeRequired);
+			let cross_border = Self::cross_border(&from, &to, purpose)?;
 			Self::ensure_can_pay(&from, currency, amount)?;
 			let leg = Leg { from: Some(from.clone()), to: Some(to.clone()), currency, amount };
 			let operation = Operation {
@@ -842,8 +841,7 @@ pub mod pallet {
 			let price = offer.rate.checked_mul_int(amount).ok_or(Error::<T>::Overflow)?;
 			ensure!(!price.is_zero(), Error::<T>::AmountTooSmall);
 			ensure!(price <= max_pay, Error::<T>::PriceAboveLimit);
-			let cross_border = Self::cross_border(&customer, &offer.maker)?;
-			ensure!(!cross_border || purpose != Purpose::Domestic, Error::<T>::PurposeRequired);
+			let cross_border = Self::cross_border(&customer, &offer.maker, purpose)?;
 			Self::ensure_market_maker(&offer.maker)?;
 			Self::ensure_can_pay(&customer, offer.ask, price)?;
 			Self::ensure_can_pay(&offer.maker, offer.offer, amount)?;
@@ -907,8 +905,7 @@ pub mod pallet {
 			ensure!(proposer != counterparty, Error::<T>::SelfPayment);
 			Self::ensure_institution(&proposer)?;
 			Self::ensure_institution(&counterparty)?;
-			let cross_border = Self::cross_border(&proposer, &counterparty)?;
-			ensure!(!cross_border || purpose != Purpose::Domestic, Error::<T>::PurposeRequired);
+			Self::cross_border(&proposer, &counterparty, purpose)?;
 			ensure!(give.0 != take.0, Error::<T>::SameCurrency);
 			ensure!(Currencies::<T>::contains_key(take.0), Error::<T>::CurrencyNotFound);
 			ensure!(!take.1.is_zero(), Error::<T>::ZeroAmount);
@@ -957,7 +954,8 @@ pub mod pallet {
 			Self::ensure_can_pay(&offer.counterparty, offer.take.0, offer.take.1)?;
 			let mut operation = Operation::new(MovementKind::Trade, offer.give_leg());
 			operation.legs.try_push(offer.take_leg()).map_err(|_| Error::<T>::Overflow)?;
-			operation.cross_border = Self::cross_border(&offer.proposer, &offer.counterparty)?;
+			operation.cross_border =
+				Self::cross_border(&offer.proposer, &offer.counterparty, offer.purpose)?;
 			operation.purpose = offer.purpose;
 			let (reference, status) = Self::submit(operation, true)?;
 			Trades::<T>::remove(trade);
@@ -1130,12 +1128,19 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Both parties' live profiles, and whether money between them crosses a border.
-		fn cross_border(from: &T::AccountId, to: &T::AccountId) -> Result<bool, DispatchError> {
+		/// Whether money from `from` to `to` crosses a border, from both parties' live profiles;
+		/// a movement that does needs an international `purpose`.
+		fn cross_border(
+			from: &T::AccountId,
+			to: &T::AccountId,
+			purpose: Purpose,
+		) -> Result<bool, DispatchError> {
 			let payer: KycProfile =
 				T::Kyc::verified_profile(from).ok_or(Error::<T>::NotVerified)?;
 			let payee: KycProfile = T::Kyc::verified_profile(to).ok_or(Error::<T>::NotVerified)?;
-			Ok(is_cross_border(&payer, &payee))
+			let crosses = is_cross_border(&payer, &payee);
+			ensure!(!crosses || purpose != Purpose::Domestic, Error::<T>::PurposeRequired);
+			Ok(crosses)
 		}
 
 		fn open_offer(who: &T::AccountId) -> Result<u64, DispatchError> {
@@ -1528,11 +1533,12 @@ pub mod pallet {
 		}
 
 		/// What supervision would decide about a payment (`ForexApi::preview_payment`); `None`
-		/// when the parties are not both verified.
+		/// when `pay` would refuse it first (a party not verified, or a cross-border payment
+		/// without an international purpose).
 		pub fn preview_payment(payment: ProposedPayment<T::AccountId>) -> Option<Decision> {
 			let ProposedPayment { from, to, currency, amount, purpose, travel_rule, documents } =
 				payment;
-			let cross_border = Self::cross_border(&from, &to).ok()?;
+			let cross_border = Self::cross_border(&from, &to, purpose).ok()?;
 			let movement = Movement {
 				reference: Reference::zero(),
 				kind: MovementKind::Payment,
@@ -1610,8 +1616,7 @@ pub mod pallet {
 			purpose: Purpose,
 		) -> Result<LedgerOutcome, DispatchError> {
 			ensure!(from != to, Error::<T>::SelfPayment);
-			let cross_border = Self::cross_border(from, to)?;
-			ensure!(!cross_border || purpose != Purpose::Domestic, Error::<T>::PurposeRequired);
+			let cross_border = Self::cross_border(from, to, purpose)?;
 			Self::ensure_can_pay(from, currency, amount)?;
 			let leg = Leg { from: Some(from.clone()), to: Some(to.clone()), currency, amount };
 			let operation =

@@ -219,3 +219,32 @@ fn a_denied_trade_closes_and_returns_the_reservation() {
 		assert!(Trades::<Test>::get(trade).is_none());
 	});
 }
+
+#[test]
+fn a_trade_between_institutions_across_a_border_needs_an_international_purpose() {
+	build_and_execute(|| {
+		use fxchain_primitives::kyc::{EntityType, Residency};
+		Profiles::mutate(|all| {
+			all.insert(
+				OTHER_BANK,
+				profile(2, EntityType::Institution, Residency::NonResident, b"US"),
+			)
+		});
+		let offer = |purpose| {
+			Forex::propose_trade(
+				RuntimeOrigin::signed(BANK),
+				OTHER_BANK,
+				(USD, 1_000),
+				(CNY, 7_100),
+				START + DAY,
+				purpose,
+			)
+		};
+		assert_noop!(offer(Purpose::Domestic), Error::<Test>::PurposeRequired);
+		assert_ok!(offer(Purpose::FinancialAccount));
+		let trade = crate::NextOfferId::<Test>::get() - 1;
+		assert_ok!(Forex::accept_trade(RuntimeOrigin::signed(OTHER_BANK), trade));
+		assert!(last_record().cross_border);
+		assert_eq!(last_record().purpose, Purpose::FinancialAccount);
+	});
+}
