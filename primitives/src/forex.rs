@@ -26,29 +26,6 @@ pub type Reference = H256;
 /// The largest encrypted travel-rule payload, in bytes.
 pub const MAX_TRAVEL_RULE_PAYLOAD: u32 = 1024;
 
-/// Derives shared by the small types that cross the wire and live in storage.
-macro_rules! wire_type {
-	($item:item) => {
-		#[derive(
-			Clone,
-			Copy,
-			PartialEq,
-			Eq,
-			PartialOrd,
-			Ord,
-			Encode,
-			Decode,
-			DecodeWithMemTracking,
-			MaxEncodedLen,
-			TypeInfo,
-			Debug,
-			Serialize,
-			Deserialize,
-		)]
-		$item
-	};
-}
-
 wire_type! {
 	/// Why money moves, balance-of-payments style. Every payment carries one; a cross-border
 	/// payment needs one of the international categories (anything but `Domestic`).
@@ -411,25 +388,14 @@ pub trait ForexLedger<AccountId> {
 	fn transfer_weight() -> Weight;
 }
 
-/// A registered currency.
-#[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-	Serialize,
-	Deserialize,
-)]
-pub struct CurrencyInfo {
-	/// ISO 4217 alphabetic code, three upper-case letters (`*b"USD"`).
-	pub code: [u8; 3],
-	/// Digits of the minor unit (2 for USD, 0 for JPY).
-	pub decimals: u8,
+wire_type! {
+	/// A registered currency.
+	pub struct CurrencyInfo {
+		/// ISO 4217 alphabetic code, three upper-case letters (`*b"USD"`).
+		pub code: [u8; 3],
+		/// Digits of the minor unit (2 for USD, 0 for JPY).
+		pub decimals: u8,
+	}
 }
 
 /// An account's holding of one currency, as the runtime API reports it.

@@ -17,29 +17,6 @@ use sp_core::H256;
 /// A real person or legal entity: the keyed hash of its identity document or credit code.
 pub type PersonId = H256;
 
-/// Derives shared by every type that crosses the wire and lives in storage.
-macro_rules! wire_type {
-	($item:item) => {
-		#[derive(
-			Clone,
-			Copy,
-			PartialEq,
-			Eq,
-			PartialOrd,
-			Ord,
-			Encode,
-			Decode,
-			DecodeWithMemTracking,
-			MaxEncodedLen,
-			TypeInfo,
-			Debug,
-			Serialize,
-			Deserialize,
-		)]
-		$item
-	};
-}
-
 wire_type! {
 	/// What a licensed institution may do on chain. Granted by governance, one licence per role.
 	pub enum Role {

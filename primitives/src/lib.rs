@@ -8,6 +8,30 @@
 
 extern crate alloc;
 
+/// Derives shared by the small `Copy` types that cross the wire and live in storage (and, with
+/// `serde`, in genesis presets). Declared before the modules that use it.
+macro_rules! wire_type {
+	($item:item) => {
+		#[derive(
+			Clone,
+			Copy,
+			PartialEq,
+			Eq,
+			PartialOrd,
+			Ord,
+			codec::Encode,
+			codec::Decode,
+			codec::DecodeWithMemTracking,
+			codec::MaxEncodedLen,
+			scale_info::TypeInfo,
+			core::fmt::Debug,
+			serde::Serialize,
+			serde::Deserialize,
+		)]
+		$item
+	};
+}
+
 pub mod forex;
 pub mod kyc;
 

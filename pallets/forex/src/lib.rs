@@ -543,10 +543,10 @@ pub mod pallet {
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			ensure!(T::Kyc::is_verified(&to), Error::<T>::NotVerified);
 			let leg = Leg { from: None, to: Some(to.clone()), currency, amount };
-			let operation = Operation {
+			let operation = Record {
 				issuer: Some(issuer.clone()),
 				bank_reference: Some(bank_reference),
-				..Operation::new(MovementKind::Deposit, leg)
+				..Record::new(MovementKind::Deposit, leg)
 			};
 			let (reference, status) = Self::submit(operation, false)?;
 			Self::deposit_event(Event::Deposited {
@@ -583,9 +583,9 @@ pub mod pallet {
 			ensure!(T::Kyc::is_verified(&who), Error::<T>::NotVerified);
 			Self::ensure_can_pay(&who, currency, amount)?;
 			let leg = Leg { from: Some(who.clone()), to: None, currency, amount };
-			let operation = Operation {
+			let operation = Record {
 				issuer: Some(issuer.clone()),
-				..Operation::new(MovementKind::Withdrawal, leg)
+				..Record::new(MovementKind::Withdrawal, leg)
 			};
 			let (reference, status) = Self::submit(operation, false)?;
 			Self::deposit_event(Event::WithdrawalRequested {
@@ -674,12 +674,12 @@ pub mod pallet {
 			let cross_border = Self::cross_border(&from, &to, purpose)?;
 			Self::ensure_can_pay(&from, currency, amount)?;
 			let leg = Leg { from: Some(from.clone()), to: Some(to.clone()), currency, amount };
-			let operation = Operation {
+			let operation = Record {
 				purpose,
 				cross_border,
 				travel_rule,
 				documents,
-				..Operation::new(MovementKind::Payment, leg)
+				..Record::new(MovementKind::Payment, leg)
 			};
 			let (reference, status) = Self::submit(operation, false)?;
 			Self::deposit_event(Event::Paid {
@@ -857,7 +857,7 @@ pub mod pallet {
 				currency: offer.ask,
 				amount: price,
 			};
-			let mut operation = Operation::new(MovementKind::Conversion, sell);
+			let mut operation = Record::new(MovementKind::Conversion, sell);
 			operation.legs.try_push(pay).map_err(|_| Error::<T>::Overflow)?;
 			operation.cross_border = cross_border;
 			operation.purpose = purpose;
@@ -952,7 +952,7 @@ pub mod pallet {
 			Self::ensure_institution(&offer.proposer)?;
 			Self::ensure_institution(&offer.counterparty)?;
 			Self::ensure_can_pay(&offer.counterparty, offer.take.0, offer.take.1)?;
-			let mut operation = Operation::new(MovementKind::Trade, offer.give_leg());
+			let mut operation = Record::new(MovementKind::Trade, offer.give_leg());
 			operation.legs.try_push(offer.take_leg()).map_err(|_| Error::<T>::Overflow)?;
 			operation.cross_border =
 				Self::cross_border(&offer.proposer, &offer.counterparty, offer.purpose)?;
@@ -1004,37 +1004,6 @@ pub mod pallet {
 			Self::close_trade(trade, &offer)?;
 			Self::deposit_event(Event::TradeCancelled { trade });
 			Ok(())
-		}
-	}
-
-	/// An operation before supervision has seen it.
-	pub(crate) struct Operation<AccountId> {
-		pub kind: MovementKind,
-		pub legs: BoundedVec<Leg<AccountId>, ConstU32<2>>,
-		pub purpose: Purpose,
-		pub cross_border: bool,
-		pub travel_rule: Option<TravelRule>,
-		pub documents: Documents,
-		pub issuer: Option<AccountId>,
-		pub bank_reference: Option<H256>,
-	}
-
-	impl<AccountId> Operation<AccountId> {
-		/// A domestic operation of one leg, with no documents.
-		pub fn new(kind: MovementKind, leg: Leg<AccountId>) -> Self {
-			let mut legs = BoundedVec::new();
-			// One leg always fits in two.
-			let _ = legs.try_push(leg);
-			Self {
-				kind,
-				legs,
-				purpose: Purpose::Domestic,
-				cross_border: false,
-				travel_rule: None,
-				documents: Documents::default(),
-				issuer: None,
-				bank_reference: None,
-			}
 		}
 	}
 
@@ -1224,7 +1193,7 @@ pub mod pallet {
 		/// goes to its issuer, reserved), reserve it for review, or record the denial. With
 		/// `first_leg_reserved`, the first leg's funds are in escrow already (a trade offer).
 		pub(crate) fn submit(
-			operation: Operation<T::AccountId>,
+			mut record: Record<T::AccountId>,
 			first_leg_reserved: bool,
 		) -> Result<(Reference, PaymentStatus), DispatchError> {
 			let seq = NextSeq::<T>::get();
@@ -1232,21 +1201,9 @@ pub mod pallet {
 			let reference: Reference =
 				H256(sp_io::hashing::blake2_256(&(b"fxchain/forex/reference", seq).encode()));
 			let now = T::Time::now();
-			let mut record = Record {
-				seq,
-				kind: operation.kind,
-				legs: operation.legs,
-				purpose: operation.purpose,
-				cross_border: operation.cross_border,
-				travel_rule: operation.travel_rule,
-				documents: operation.documents,
-				issuer: operation.issuer,
-				bank_reference: operation.bank_reference,
-				status: PaymentStatus::Denied,
-				reasons: Reasons::default(),
-				created_at: now,
-				updated_at: now,
-			};
+			record.seq = seq;
+			record.created_at = now;
+			record.updated_at = now;
 			let decision = record.legs.iter().fold(Decision::Allow, |decision, leg| {
 				decision
 					.combine(T::CapitalFlowCheck::check(&Self::movement(&reference, &record, leg)))
@@ -1620,7 +1577,7 @@ pub mod pallet {
 			Self::ensure_can_pay(from, currency, amount)?;
 			let leg = Leg { from: Some(from.clone()), to: Some(to.clone()), currency, amount };
 			let operation =
-				Operation { purpose, cross_border, ..Operation::new(MovementKind::Ledger, leg) };
+				Record { purpose, cross_border, ..Record::new(MovementKind::Ledger, leg) };
 			// A denial must leave no trace in the caller's state: undo the record with it.
 			frame_support::storage::with_storage_layer(|| match Self::submit(operation, false)? {
 				(_, PaymentStatus::Denied) => Err(Error::<T>::Denied.into()),

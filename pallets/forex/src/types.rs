@@ -57,6 +57,31 @@ pub struct Record<AccountId> {
 	pub updated_at: Moment,
 }
 
+impl<AccountId> Record<AccountId> {
+	/// A domestic operation of one leg, with no documents, before `submit` numbers it, asks
+	/// supervision and sets its status, reasons and times.
+	pub fn new(kind: MovementKind, leg: Leg<AccountId>) -> Self {
+		let mut legs = BoundedVec::new();
+		// One leg always fits in two.
+		let _ = legs.try_push(leg);
+		Self {
+			seq: 0,
+			kind,
+			legs,
+			purpose: Purpose::Domestic,
+			cross_border: false,
+			travel_rule: None,
+			documents: Documents::default(),
+			issuer: None,
+			bank_reference: None,
+			status: PaymentStatus::Denied,
+			reasons: Reasons::default(),
+			created_at: 0,
+			updated_at: 0,
+		}
+	}
+}
+
 /// A market maker's standing offer: it sells up to `remaining` of `offer` for `ask` at `rate`.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
