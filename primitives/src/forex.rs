@@ -130,6 +130,9 @@ pub struct Movement<AccountId> {
 	/// Whether originator and beneficiary data accompany the movement.
 	pub travel_rule: bool,
 	pub documents: Documents,
+	/// For a leg of a conversion or trade: the currency of the other leg, which tells a purchase
+	/// of foreign currency from a settlement.
+	pub counter_currency: Option<CurrencyId>,
 }
 
 wire_type! {
@@ -293,26 +296,45 @@ impl Decision {
 }
 
 /// Capital-flow supervision as the forex pallet sees it.
+///
+/// The forex pallet asks [`check`](Self::check) about every leg of an operation before any
+/// balance changes, acts on the most severe answer, and then tells supervision what it did:
+/// [`decided`](Self::decided) once per leg when the operation executed or was held (never for a
+/// denial), and [`released`](Self::released) when a supervisor later released a hold.
 pub trait CapitalFlowCheck<AccountId> {
 	/// The decision for `movement`, without side effects (also used for dry runs).
 	fn check(movement: &Movement<AccountId>) -> Decision;
 
-	/// `movement` was executed (at once, or when a supervisor released its hold): count it
-	/// against quotas and record the reports its decision gave.
-	fn executed(movement: &Movement<AccountId>, reports: Reasons);
+	/// The forex pallet acted on the decision for `movement`: it executed (`held == false`; a
+	/// withdrawal went to its issuer) or reserved it for review. Supervision records the reports
+	/// the movement triggers; an executed movement also counts against quotas and daily totals.
+	fn decided(movement: &Movement<AccountId>, held: bool);
 
-	/// The most that `check` and `executed` together cost for one movement, which the forex
-	/// pallet adds to the weight of every call that proposes one.
+	/// A held `movement` was released and executed: it counts against quotas and daily totals
+	/// now (its reports were recorded when it was held).
+	fn released(movement: &Movement<AccountId>);
+
+	/// How long a held operation waits for a supervisor before its funds return by themselves,
+	/// in milliseconds.
+	fn review_period() -> Moment;
+
+	/// The most that `check` and `decided` (or `released`) together cost for one movement,
+	/// which the forex pallet adds to the weight of every call that proposes one.
 	fn weight() -> Weight;
 }
 
-/// Allows everything and records nothing: the runtime's hook until supervision lands, and a
-/// stand-in for tests that are not about supervision.
+/// Allows everything and records nothing: a stand-in for tests that are not about supervision,
+/// and the hook the forex pallet's own benchmarks run with (supervision's cost is benchmarked
+/// separately and added per movement).
 impl<AccountId> CapitalFlowCheck<AccountId> for () {
 	fn check(_: &Movement<AccountId>) -> Decision {
 		Decision::Allow
 	}
-	fn executed(_: &Movement<AccountId>, _: Reasons) {}
+	fn decided(_: &Movement<AccountId>, _: bool) {}
+	fn released(_: &Movement<AccountId>) {}
+	fn review_period() -> Moment {
+		Moment::MAX
+	}
 	fn weight() -> Weight {
 		Weight::zero()
 	}
@@ -348,6 +370,9 @@ wire_type! {
 		/// A withdrawal waiting for its issuer to pay out the fiat; funds reserved.
 		#[codec(index = 6)]
 		Pending,
+		/// Held, and no supervisor decided within the review period: the funds went back.
+		#[codec(index = 7)]
+		Expired,
 	}
 }
 
@@ -386,6 +411,10 @@ pub trait ForexLedger<AccountId> {
 	/// The most one `transfer` costs (supervision, the movement, the record and the history),
 	/// for the calling pallet's own weights.
 	fn transfer_weight() -> Weight;
+
+	/// The accounts on the legs of the operation `reference`, while the chain retains its
+	/// record (empty when it does not).
+	fn parties(reference: &Reference) -> Vec<AccountId>;
 }
 
 wire_type! {
@@ -408,19 +437,6 @@ pub struct Holding {
 	pub free: Amount,
 	/// What is reserved for its held payments, pending withdrawals and open trade offers.
 	pub reserved: Amount,
-}
-
-/// A payment as a wallet would send it, for a dry run.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
-pub struct ProposedPayment<AccountId> {
-	pub from: AccountId,
-	pub to: AccountId,
-	pub currency: CurrencyId,
-	pub amount: Amount,
-	pub purpose: Purpose,
-	/// Whether travel-rule data would accompany it.
-	pub travel_rule: bool,
-	pub documents: Documents,
 }
 
 /// Where an account's history starts: kept on chain so that the history written to the
@@ -496,9 +512,5 @@ sp_api::decl_runtime_apis! {
 		fn trades(party: Option<AccountId>) -> Vec<(u64, Trade)>;
 		/// Where the account's history starts in the off-chain index.
 		fn history_head(who: AccountId) -> HistoryHead;
-		/// What supervision would decide about a payment, with every reason, without sending it
-		/// (`None` when `pay` would refuse it first: a party not verified, or a cross-border
-		/// payment without an international purpose).
-		fn preview_payment(payment: ProposedPayment<AccountId>) -> Option<Decision>;
 	}
 }

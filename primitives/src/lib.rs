@@ -2,7 +2,7 @@
 //!
 //! The types every fxchain crate agrees on (accounts, balances, block numbers) and, as the
 //! capabilities land, the traits through which pallets see each other (`KycProvider`,
-//! `CapitalFlowCheck`, `ForexLedger`). Pallets depend on this crate, never on each other.
+//! `CapitalFlowCheck`, `ForexLedger`) and the runtime APIs they serve. Pallets depend on this crate, never on each other.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -34,6 +34,7 @@ macro_rules! wire_type {
 
 pub mod forex;
 pub mod kyc;
+pub mod supervision;
 
 use sp_runtime::{
 	generic,

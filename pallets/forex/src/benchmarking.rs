@@ -9,7 +9,7 @@
 //! that it executed, so they fail loudly instead of measuring another path.
 
 use super::*;
-use alloc::vec;
+use alloc::{vec, vec::Vec};
 use codec::Encode;
 use frame_benchmarking::v2::*;
 use frame_support::{
@@ -186,10 +186,10 @@ fn last_record<T: Config>() -> Record<T::AccountId> {
 /// price in `BOUGHT`. Each party's whole balance is reserved (their asset accounts are gone), so
 /// neither holds the currency it will receive or get back, and the escrow account holds only
 /// these reservations.
-fn held_conversion<T: Config>() -> (Reference, T::AccountId, T::AccountId) {
+fn held_conversion<T: Config>(index: u32) -> (Reference, T::AccountId, T::AccountId) {
 	let (sold, bought) = currencies::<T>();
-	let maker: T::AccountId = account("maker", 0, SEED);
-	let customer: T::AccountId = account("customer", 0, SEED);
+	let maker: T::AccountId = account("maker", index, SEED);
+	let customer: T::AccountId = account("customer", index, SEED);
 	institution::<T>(&maker, 1, b"CN", &[Role::MarketMaker]);
 	non_resident::<T>(&customer, 2);
 	fund::<T>(sold, &maker, AMOUNT);
@@ -454,7 +454,7 @@ mod benchmarks {
 	fn release() -> Result<(), BenchmarkError> {
 		let origin =
 			T::SupervisorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let (reference, maker, customer) = held_conversion::<T>();
+		let (reference, maker, customer) = held_conversion::<T>(0);
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, reference);
@@ -474,7 +474,7 @@ mod benchmarks {
 	fn reject() -> Result<(), BenchmarkError> {
 		let origin =
 			T::SupervisorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let (reference, maker, customer) = held_conversion::<T>();
+		let (reference, maker, customer) = held_conversion::<T>(0);
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, reference);
@@ -634,6 +634,34 @@ mod benchmarks {
 		assert!(!Trades::<T>::contains_key(trade));
 		assert_eq!(balance::<T>(SOLD, &proposer), AMOUNT);
 		assert_eq!(Reserved::<T>::get(&proposer, SOLD), 0);
+	}
+
+	/// `n` held conversions whose review period has ended, at the front of the hold queue: each
+	/// returns both legs (the payers' accounts are created again, the escrow account is emptied
+	/// by the last) and closes its record.
+	#[benchmark]
+	fn expire_holds(n: Linear<0, { T::MaxExpiriesPerBlock::get() }>) {
+		let now = T::Time::now();
+		let mut references = Vec::new();
+		for index in 0..n {
+			let (reference, _, _) = held_conversion::<T>(index);
+			HoldQueueBounds::<T>::mutate(|(_, next)| {
+				HoldQueue::<T>::insert(*next, (reference, now));
+				next.saturating_inc();
+			});
+			references.push(reference);
+		}
+
+		#[block]
+		{
+			assert_eq!(Pallet::<T>::expire_holds(n), n);
+		}
+
+		for reference in references {
+			let status = Records::<T>::get(reference).map(|r| r.status);
+			assert_eq!(status, Some(PaymentStatus::Expired));
+		}
+		assert_eq!(Escrowed::<T>::get(SOLD), 0);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

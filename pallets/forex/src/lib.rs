@@ -77,7 +77,7 @@ pub mod weights;
 pub use fxchain_primitives::forex::{
 	Amount, CapitalFlowCheck, CurrencyId, CurrencyInfo, Decision, Documents, ForexLedger,
 	HistoryEntry, HistoryHead, Holding, LedgerOutcome, Movement, MovementKind, PaymentStatus,
-	ProposedPayment, Purpose, Reason, Reasons, Reference, TravelRule,
+	Purpose, Reason, Reasons, Reference, TravelRule,
 };
 pub use pallet::*;
 pub use types::{Leg, Quote, Record, Trade};
@@ -166,6 +166,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxOfferLifetime: Get<Moment>;
 
+		/// The most held operations whose review period ran out that one block returns.
+		#[pallet::constant]
+		type MaxExpiriesPerBlock: Get<u32>;
+
 		/// Weights of the calls, from the benchmarks.
 		type WeightInfo: WeightInfo;
 
@@ -238,6 +242,15 @@ pub mod pallet {
 	/// The id of the next quote or trade offer.
 	#[pallet::storage]
 	pub type NextOfferId<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	/// Held operations in the order they were held, with the moment their review period ends:
+	/// the queue the pallet returns expired holds from, a few per block.
+	#[pallet::storage]
+	pub type HoldQueue<T: Config> = StorageMap<_, Twox64Concat, u64, (Reference, Moment)>;
+
+	/// The hold queue's first entry and the number of its next one.
+	#[pallet::storage]
+	pub type HoldQueueBounds<T: Config> = StorageValue<_, (u64, u64), ValueQuery>;
 
 	/// How many quotes and trade offers each account has open.
 	#[pallet::storage]
@@ -314,6 +327,9 @@ pub mod pallet {
 		HoldReleased { reference: Reference },
 		/// A supervisor rejected a held operation; the funds went back.
 		HoldRejected { reference: Reference },
+		/// No supervisor decided on a held operation within the review period; the funds went
+		/// back.
+		HoldExpired { reference: Reference },
 		/// A market maker posted a quote.
 		QuotePosted {
 			quote: u64,
@@ -450,6 +466,14 @@ pub mod pallet {
 			assert!(T::MaxCurrencies::get() > 0, "the chain must hold at least one currency");
 			assert!(T::RetainedRecords::get() > 0, "at least the latest record stays on chain");
 			assert!(T::MaxOfferLifetime::get() > 0, "offers must be able to stay open");
+			assert!(T::MaxExpiriesPerBlock::get() > 0, "expired holds must be able to return");
+		}
+
+		/// Return the funds of held operations whose review period ran out, oldest first, at
+		/// most `MaxExpiriesPerBlock` queue entries per block.
+		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
+			let examined = Self::expire_holds(T::MaxExpiriesPerBlock::get());
+			T::WeightInfo::expire_holds(examined)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -606,9 +630,7 @@ pub mod pallet {
 		///
 		/// Emits `WithdrawalCompleted`.
 		#[pallet::call_index(12)]
-		#[pallet::weight(
-			T::WeightInfo::complete_withdrawal().saturating_add(T::CapitalFlowCheck::weight())
-		)]
+		#[pallet::weight(T::WeightInfo::complete_withdrawal())]
 		pub fn complete_withdrawal(
 			origin: OriginFor<T>,
 			reference: Reference,
@@ -618,10 +640,6 @@ pub mod pallet {
 			let mut record = Self::pending_withdrawal(&reference, &issuer)?;
 			for leg in &record.legs {
 				Self::pay_out_reserved(leg)?;
-				T::CapitalFlowCheck::executed(
-					&Self::movement(&reference, &record, leg),
-					record.reasons,
-				);
 			}
 			record.bank_reference = Some(bank_reference);
 			Self::update(reference, record, PaymentStatus::Executed);
@@ -712,16 +730,15 @@ pub mod pallet {
 			for payee in record.legs.iter().filter_map(|leg| leg.to.as_ref()) {
 				ensure!(T::Kyc::is_verified(payee), Error::<T>::NotVerified);
 			}
-			let status = if record.kind == MovementKind::Withdrawal {
-				PaymentStatus::Pending
-			} else {
-				for leg in &record.legs {
+			let withdrawal = record.kind == MovementKind::Withdrawal;
+			for leg in &record.legs {
+				if !withdrawal {
 					Self::pay_out_reserved(leg)?;
-					let movement = Self::movement(&reference, &record, leg);
-					T::CapitalFlowCheck::executed(&movement, record.reasons);
 				}
-				PaymentStatus::Released
-			};
+				T::CapitalFlowCheck::released(&Self::movement(&reference, &record, leg));
+			}
+			let status =
+				if withdrawal { PaymentStatus::Pending } else { PaymentStatus::Released };
 			Self::update(reference, record, status);
 			Self::deposit_event(Event::HoldReleased { reference });
 			Ok(())
@@ -1009,10 +1026,12 @@ pub mod pallet {
 
 	/// What holding `legs` legs for review costs beyond executing them, which the benchmarks
 	/// measure: each reservation also reads and writes the owner's `Reserved` and the currency's
-	/// `Escrowed` entry. (The runtime's supervision cannot be made to hold while benchmarking, so
-	/// these accesses are priced from the database weights.)
+	/// `Escrowed` entry, and the operation reads the review period and writes its place in the
+	/// hold queue. (The benchmarks run with a hook that never holds, so these accesses are
+	/// priced from the database weights.)
 	pub(crate) fn hold_margin<T: Config>(legs: u64) -> Weight {
-		T::DbWeight::get().reads_writes(2, 2).saturating_mul(legs)
+		let db = T::DbWeight::get();
+		db.reads_writes(2, 2).saturating_mul(legs).saturating_add(db.reads_writes(2, 2))
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -1186,6 +1205,11 @@ pub mod pallet {
 				purpose: record.purpose,
 				travel_rule: record.travel_rule.is_some(),
 				documents: record.documents,
+				counter_currency: record
+					.legs
+					.iter()
+					.find(|other| *other != leg)
+					.map(|other| other.currency),
 			}
 		}
 
@@ -1216,6 +1240,10 @@ pub mod pallet {
 				{
 					for leg in &record.legs {
 						Self::reserve(leg)?;
+						T::CapitalFlowCheck::decided(
+							&Self::movement(&reference, &record, leg),
+							false,
+						);
 					}
 					PaymentStatus::Pending
 				},
@@ -1226,9 +1254,9 @@ pub mod pallet {
 						} else {
 							Self::execute(leg)?;
 						}
-						T::CapitalFlowCheck::executed(
+						T::CapitalFlowCheck::decided(
 							&Self::movement(&reference, &record, leg),
-							record.reasons,
+							false,
 						);
 					}
 					PaymentStatus::Executed
@@ -1238,7 +1266,12 @@ pub mod pallet {
 						if !reserved(index) {
 							Self::reserve(leg)?;
 						}
+						T::CapitalFlowCheck::decided(
+							&Self::movement(&reference, &record, leg),
+							true,
+						);
 					}
+					Self::queue_hold(reference, now)?;
 					PaymentStatus::Held
 				},
 				Decision::Deny(_) => {
@@ -1267,6 +1300,69 @@ pub mod pallet {
 				Self::deposit_event(event);
 			}
 			Ok((reference, status))
+		}
+
+		/// Put a new hold at the end of the expiry queue: its review period ends at
+		/// `held_at + review_period` (the period in force when it was held).
+		fn queue_hold(reference: Reference, held_at: Moment) -> DispatchResult {
+			let expires_at = held_at.saturating_add(T::CapitalFlowCheck::review_period());
+			HoldQueueBounds::<T>::try_mutate(|(_, next)| {
+				HoldQueue::<T>::insert(*next, (reference, expires_at));
+				*next = next.checked_add(1).ok_or(Error::<T>::Overflow)?;
+				Ok(())
+			})
+		}
+
+		/// Return the funds of expired holds from the front of the queue, looking at most at
+		/// `limit` entries (an entry whose hold a supervisor decided already is dropped).
+		/// Returns how many entries it looked at. The queue is in hold order, so it stops at the
+		/// first hold still in its review period (if governance shortens the period, a later
+		/// hold may wait for an earlier one to expire).
+		pub(crate) fn expire_holds(limit: u32) -> u32 {
+			let (mut head, next) = HoldQueueBounds::<T>::get();
+			let now = T::Time::now();
+			let mut examined = 0;
+			while head < next && examined < limit {
+				let entry = HoldQueue::<T>::get(head);
+				if let Some((reference, expires_at)) = entry {
+					let held = Records::<T>::get(reference)
+						.filter(|record| record.status == PaymentStatus::Held);
+					if let Some(record) = held {
+						if expires_at > now {
+							break;
+						}
+						Self::expire_hold(reference, record);
+					}
+				}
+				HoldQueue::<T>::remove(head);
+				head.saturating_inc();
+				examined.saturating_inc();
+			}
+			if examined > 0 {
+				HoldQueueBounds::<T>::put((head, next));
+			}
+			examined
+		}
+
+		/// Return an expired hold's reserved legs to their payers, all or none: should a return
+		/// fail, the hold stays for a supervisor to decide.
+		fn expire_hold(reference: Reference, record: Record<T::AccountId>) {
+			let returned = frame_support::storage::with_storage_layer(|| -> DispatchResult {
+				for leg in &record.legs {
+					Self::return_reserved(leg)?;
+				}
+				Ok(())
+			});
+			match returned {
+				Ok(()) => {
+					Self::update(reference, record, PaymentStatus::Expired);
+					Self::deposit_event(Event::HoldExpired { reference });
+				},
+				Err(error) => log::error!(
+					target: "runtime::forex",
+					"expired hold {reference:?} could not be returned: {error:?}",
+				),
+			}
 		}
 
 		/// Keep only the latest `RetainedRecords` records on chain: the one that falls out of the
@@ -1419,15 +1515,7 @@ pub mod pallet {
 		/// off-chain index, and move each account's head.
 		fn write_history(reference: &Reference, record: &Record<T::AccountId>) {
 			let block = frame_system::Pallet::<T>::block_number();
-			let mut parties: Vec<&T::AccountId> = Vec::new();
-			for leg in &record.legs {
-				for who in [&leg.from, &leg.to].into_iter().flatten() {
-					if !parties.contains(&who) {
-						parties.push(who);
-					}
-				}
-			}
-			for who in parties {
+			for who in &record.parties() {
 				let outgoing = record.legs.iter().find(|leg| leg.from.as_ref() == Some(who));
 				let incoming = record.legs.iter().find(|leg| leg.to.as_ref() == Some(who));
 				let Some(main) = outgoing.or(incoming) else { continue };
@@ -1487,28 +1575,6 @@ pub mod pallet {
 					party.as_ref().is_none_or(|p| *p == trade.proposer || *p == trade.counterparty)
 				})
 				.collect()
-		}
-
-		/// What supervision would decide about a payment (`ForexApi::preview_payment`); `None`
-		/// when `pay` would refuse it first (a party not verified, or a cross-border payment
-		/// without an international purpose).
-		pub fn preview_payment(payment: ProposedPayment<T::AccountId>) -> Option<Decision> {
-			let ProposedPayment { from, to, currency, amount, purpose, travel_rule, documents } =
-				payment;
-			let cross_border = Self::cross_border(&from, &to, purpose).ok()?;
-			let movement = Movement {
-				reference: Reference::zero(),
-				kind: MovementKind::Payment,
-				from: Some(from),
-				to: Some(to),
-				currency,
-				amount,
-				cross_border,
-				purpose,
-				travel_rule,
-				documents,
-			};
-			Some(T::CapitalFlowCheck::check(&movement))
 		}
 
 		/// The pallet's invariants:
@@ -1596,6 +1662,10 @@ pub mod pallet {
 			T::WeightInfo::pay()
 				.saturating_add(T::CapitalFlowCheck::weight())
 				.saturating_add(hold_margin::<T>(1))
+		}
+
+		fn parties(reference: &Reference) -> Vec<T::AccountId> {
+			Records::<T>::get(reference).map(|record| record.parties()).unwrap_or_default()
 		}
 	}
 }

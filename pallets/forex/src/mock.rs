@@ -2,7 +2,7 @@
 //! ledgers) and the forex pallet, with stand-ins for KYC, licences, the clock and supervision
 //! that the tests set.
 
-use crate::{self as pallet_forex, CapitalFlowCheck, Decision, Movement, Reasons};
+use crate::{self as pallet_forex, CapitalFlowCheck, Decision, Movement};
 use frame_support::{
 	derive_impl, ord_parameter_types, parameter_types,
 	traits::{AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64, Time},
@@ -90,6 +90,8 @@ pub const MAX_OFFERS: u32 = 3;
 pub const MAX_LIFETIME: Moment = 7 * DAY;
 /// Opening balances: every verified account holds this much USD and CNY.
 pub const OPENING: u128 = 1_000_000;
+/// The most expired holds one block returns.
+pub const MAX_EXPIRIES: u32 = 2;
 
 parameter_types! {
 	pub static Now: Moment = START;
@@ -99,8 +101,8 @@ parameter_types! {
 	pub static Licensed: Vec<(u64, Role)> = Vec::new();
 	/// What the supervision stand-in answers, per payer (`None`: the deposit's payee).
 	pub static Decisions: BTreeMap<u64, Decision> = BTreeMap::new();
-	/// The movements the supervision stand-in was told were executed, with their reports.
-	pub static ExecutedMovements: Vec<(Movement<u64>, Reasons)> = Vec::new();
+	/// What the supervision stand-in was told about each movement, in order.
+	pub static Told: Vec<(Movement<u64>, Outcome)> = Vec::new();
 	pub const ForexPalletId: PalletId = PalletId(*b"fx/escrw");
 }
 
@@ -131,6 +133,17 @@ impl LicenceProvider<u64> for MockKyc {
 	}
 }
 
+/// What the forex pallet told supervision about a movement.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Outcome {
+	Executed,
+	Held,
+	Released,
+}
+
+/// How long a hold waits for a supervisor.
+pub const REVIEW_PERIOD: Moment = 10 * DAY;
+
 /// Supervision as the tests set it: the decision for a movement is the one set for its payer
 /// (or, for a deposit, its payee), `Allow` otherwise.
 pub struct MockSupervision;
@@ -139,8 +152,15 @@ impl CapitalFlowCheck<u64> for MockSupervision {
 		let party = movement.from.or(movement.to).unwrap_or_default();
 		Decisions::get().get(&party).copied().unwrap_or(Decision::Allow)
 	}
-	fn executed(movement: &Movement<u64>, reports: Reasons) {
-		ExecutedMovements::mutate(|all| all.push((movement.clone(), reports)));
+	fn decided(movement: &Movement<u64>, held: bool) {
+		let outcome = if held { Outcome::Held } else { Outcome::Executed };
+		Told::mutate(|all| all.push((movement.clone(), outcome)));
+	}
+	fn released(movement: &Movement<u64>) {
+		Told::mutate(|all| all.push((movement.clone(), Outcome::Released)));
+	}
+	fn review_period() -> Moment {
+		REVIEW_PERIOD
 	}
 	fn weight() -> Weight {
 		Weight::zero()
@@ -160,6 +180,7 @@ impl pallet_forex::Config for Test {
 	type RetainedRecords = ConstU64<RETAINED>;
 	type MaxOpenOffers = ConstU32<MAX_OFFERS>;
 	type MaxOfferLifetime = ConstU64<MAX_LIFETIME>;
+	type MaxExpiriesPerBlock = ConstU32<MAX_EXPIRIES>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockKyc;
@@ -204,7 +225,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	use Residency::*;
 	Now::set(START);
 	Decisions::set(BTreeMap::new());
-	ExecutedMovements::set(Vec::new());
+	Told::set(Vec::new());
 	Profiles::set(BTreeMap::from([
 		(BANK, profile(1, Institution, Resident, b"CN")),
 		(OTHER_BANK, profile(2, Institution, Resident, b"CN")),

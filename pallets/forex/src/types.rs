@@ -1,5 +1,6 @@
 //! The pallet's records: payments and their legs, quotes, trades.
 
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
 use fxchain_primitives::{
@@ -55,6 +56,21 @@ pub struct Record<AccountId> {
 	pub reasons: Reasons,
 	pub created_at: Moment,
 	pub updated_at: Moment,
+}
+
+impl<AccountId: Clone + PartialEq> Record<AccountId> {
+	/// Every account on the record's legs, each once, payers first.
+	pub fn parties(&self) -> Vec<AccountId> {
+		let mut parties: Vec<AccountId> = Vec::new();
+		for leg in &self.legs {
+			for who in [&leg.from, &leg.to].into_iter().flatten() {
+				if !parties.contains(who) {
+					parties.push(who.clone());
+				}
+			}
+		}
+		parties
+	}
 }
 
 impl<AccountId> Record<AccountId> {

@@ -54,6 +54,7 @@ pub trait WeightInfo {
 	fn accept_trade() -> Weight;
 	fn decline_trade() -> Weight;
 	fn cancel_trade() -> Weight;
+	fn expire_holds(n: u32) -> Weight;
 }
 
 /// Weights for `pallet_forex`, measured with the runtime's database weights.
@@ -486,6 +487,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
+	fn expire_holds(n: u32) -> Weight {
+		Weight::from_parts(396_373_000, 11426).saturating_mul(n.into())
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+	}
 }
 
 /// The same measurements with RocksDB's reference database weights, for unit tests and mocks.
@@ -574,5 +579,9 @@ impl WeightInfo for () {
 		Weight::from_parts(222_017_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
+	}
+	fn expire_holds(n: u32) -> Weight {
+		Weight::from_parts(396_373_000, 11426).saturating_mul(n.into())
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 }

@@ -111,7 +111,7 @@ fn a_customer_converts_at_the_quote_both_legs_at_once_rounding_against_the_maker
 			}
 		);
 		// Both legs were supervised: the maker's sale and the customer's payment.
-		let told: Vec<_> = ExecutedMovements::get()
+		let told: Vec<_> = Told::get()
 			.into_iter()
 			.map(|(m, _)| (m.kind, m.from, m.to, m.currency, m.amount))
 			.collect();
@@ -336,7 +336,7 @@ fn a_denied_conversion_moves_neither_leg_and_leaves_the_quote_whole() {
 			assert_eq!((balance(USD, who), balance(CNY, who)), (OPENING, OPENING));
 		}
 		assert_eq!(Quotes::<Test>::get(quote).expect("open").remaining, 10_000);
-		assert!(ExecutedMovements::get().is_empty());
+		assert!(Told::get().is_empty());
 	});
 }
 

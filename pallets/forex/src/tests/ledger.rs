@@ -10,7 +10,7 @@ fn a_ledger_transfer_is_supervised_like_a_payment() {
 		let outcome = Forex::transfer(&ALICE, &BOB, USD, 100, Purpose::Domestic);
 		assert_eq!(outcome, Ok(LedgerOutcome::Executed(last_reference())));
 		assert_eq!(balance(USD, BOB), OPENING + 100);
-		let (movement, _) = ExecutedMovements::get().pop().expect("supervision was told");
+		let (movement, _) = Told::get().pop().expect("supervision was told");
 		assert_eq!(movement.kind, MovementKind::Ledger);
 		assert_eq!(<Forex as ForexLedger<u64>>::balance(&BOB, USD), OPENING + 100);
 	});

@@ -6,6 +6,7 @@ mod conversions;
 mod currencies;
 mod deposits;
 mod history;
+mod holds;
 mod ledger;
 mod payments;
 mod property;
@@ -44,6 +45,11 @@ pub fn last_reference() -> Reference {
 /// The record of the newest operation.
 pub fn last_record() -> Record<u64> {
 	Records::<Test>::get(last_reference()).expect("the newest record is retained")
+}
+
+/// What supervision was told about each movement so far, in order.
+pub fn outcomes() -> Vec<Outcome> {
+	Told::get().into_iter().map(|(_, outcome)| outcome).collect()
 }
 
 /// The status of the newest operation.

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::{
-	Decision, Documents, Error, ProposedPayment, Purpose, Reason, Reasons, Reserved, TravelRule,
+	Decision, Documents, Error, Purpose, Reason, Reasons, Reserved, TravelRule,
 };
 use frame_support::{assert_noop, assert_ok};
 use fxchain_primitives::kyc::{EntityType, Residency};
@@ -64,7 +64,7 @@ fn cross_border_follows_from_the_parties_credentials() {
 		assert!(record.cross_border);
 		assert_eq!(record.travel_rule, Some(travel_rule()));
 		assert_eq!(record.documents.trade_document, Some(H256::repeat_byte(7)));
-		let (movement, _) = ExecutedMovements::get().pop().expect("supervision was told");
+		let (movement, _) = Told::get().pop().expect("supervision was told");
 		assert!(movement.cross_border && movement.travel_rule);
 
 		// Two residents in different jurisdictions.
@@ -129,8 +129,8 @@ fn a_reported_payment_executes_and_supervision_records_the_reports() {
 		assert_eq!(balance(USD, BOB), OPENING + 250);
 		assert_eq!(last_record().reasons, reasons);
 		assert!(forex_events().contains(&Event::Reported { reference: last_reference(), reasons }));
-		let (_, reports) = ExecutedMovements::get().pop().expect("supervision was told");
-		assert_eq!(reports, reasons);
+		let (_, outcome) = Told::get().pop().expect("supervision was told");
+		assert_eq!(outcome, Outcome::Executed);
 	});
 }
 
@@ -147,7 +147,7 @@ fn a_held_payment_keeps_its_funds_reserved_until_released() {
 		assert_eq!(balance(USD, ENTERPRISE), OPENING - 400);
 		assert_eq!(balance(USD, BOB), OPENING);
 		assert_eq!(Reserved::<Test>::get(ENTERPRISE, USD), 400);
-		assert!(ExecutedMovements::get().is_empty());
+		assert_eq!(outcomes(), vec![Outcome::Held]);
 
 		assert_noop!(
 			Forex::release(RuntimeOrigin::signed(ALICE), reference),
@@ -158,7 +158,7 @@ fn a_held_payment_keeps_its_funds_reserved_until_released() {
 		assert_eq!(Reserved::<Test>::get(ENTERPRISE, USD), 0);
 		assert_eq!(last_status(), PaymentStatus::Released);
 		assert_eq!(last_event(), Event::HoldReleased { reference });
-		assert_eq!(ExecutedMovements::get().len(), 1);
+		assert_eq!(outcomes(), vec![Outcome::Held, Outcome::Released]);
 		assert_noop!(
 			Forex::release(RuntimeOrigin::signed(SUPERVISOR), reference),
 			Error::<Test>::NotHeld
@@ -216,26 +216,6 @@ fn a_denied_payment_moves_nothing_and_lists_every_reason() {
 		);
 		assert!(forex_events().contains(&Event::Denied { reference: last_reference(), reasons }));
 		assert!(matches!(last_event(), Event::Paid { status: PaymentStatus::Denied, .. }));
-	});
-}
-
-#[test]
-fn preview_reports_the_decision_without_sending() {
-	build_and_execute(|| {
-		let reasons = Reasons::of(&[Reason::PurchaseQuotaExceeded]);
-		supervision_answers(ALICE, Decision::Deny(reasons));
-		let payment = |to| ProposedPayment {
-			from: ALICE,
-			to,
-			currency: USD,
-			amount: 10,
-			purpose: Purpose::Domestic,
-			travel_rule: false,
-			documents: Documents::default(),
-		};
-		assert_eq!(Forex::preview_payment(payment(BOB)), Some(Decision::Deny(reasons)));
-		assert_eq!(Forex::preview_payment(payment(STRANGER)), None);
-		assert!(forex_events().is_empty());
 	});
 }
 

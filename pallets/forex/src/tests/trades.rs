@@ -115,7 +115,7 @@ fn accepting_swaps_both_legs_at_once() {
 				status: PaymentStatus::Executed,
 			}
 		);
-		assert_eq!(ExecutedMovements::get().len(), 2, "both legs supervised");
+		assert_eq!(Told::get().len(), 2, "both legs supervised");
 	});
 }
 
