@@ -193,3 +193,29 @@ export async function rejectionOf(promise) {
     return err;
   }
 }
+
+/**
+ * Pass `call` through a council motion as its members would: the first of `members` proposes it
+ * with as many ayes needed as there are `members`, each votes aye, and the first closes it.
+ * Resolves the events of the close, which include the motion's `council.Executed` and the
+ * events of the call it dispatched.
+ */
+export async function councilMotion(api, call, members) {
+  const length = call.method.encodedLength;
+  const proposed = await signSendFinalized(api, api.tx.council.propose(members.length, call, length), members[0]);
+  if (proposed.error) throw new Error(`council.propose failed: ${proposed.error}`);
+  const [record] = eventsNamed(proposed.events, 'council.Proposed');
+  const { proposalIndex, proposalHash } = record.event.data;
+  for (const member of members) {
+    const voted = await signSendFinalized(api, api.tx.council.vote(proposalHash, proposalIndex, true), member);
+    if (voted.error) throw new Error(`council.vote failed: ${voted.error}`);
+  }
+  const info = await api.call.transactionPaymentCallApi.queryCallInfo(call, length);
+  const closed = await signSendFinalized(
+    api,
+    api.tx.council.close(proposalHash, proposalIndex, info.weight, length),
+    members[0],
+  );
+  if (closed.error) throw new Error(`council.close failed: ${closed.error}`);
+  return closed.events;
+}

@@ -23,6 +23,7 @@ const EXPECTED_PALLETS = [
   'Sudo',
   'Kyc',
   'Forex',
+  'Supervision',
 ];
 
 let node;

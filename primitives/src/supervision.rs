@@ -111,12 +111,7 @@ impl Default for RuleSet {
 			},
 			travel_rule: Threshold { home: 5_000 * CNY_UNIT, usd: 1_000 * USD_UNIT },
 			tax_filing: 50_000 * USD_UNIT,
-			structuring: StructuringRule {
-				count: 3,
-				window: DAY,
-				floor_percent: 90,
-				hold: false,
-			},
+			structuring: StructuringRule { count: 3, window: DAY, floor_percent: 90, hold: false },
 			watch_years: 2,
 			rate_max_age: 2 * DAY,
 			review_period: 10 * DAY,
@@ -170,12 +165,14 @@ impl RuleSet {
 		match rule {
 			Rule::HomeCurrency(v) => Rule::HomeCurrency(replace(&mut self.home_currency, v)),
 			Rule::PurchaseQuota(v) => Rule::PurchaseQuota(replace(&mut self.purchase_quota, v)),
-			Rule::SettlementQuota(v) =>
-				Rule::SettlementQuota(replace(&mut self.settlement_quota, v)),
+			Rule::SettlementQuota(v) => {
+				Rule::SettlementQuota(replace(&mut self.settlement_quota, v))
+			},
 			Rule::LargeCash(v) => Rule::LargeCash(replace(&mut self.large_cash, v)),
 			Rule::LargeEntity(v) => Rule::LargeEntity(replace(&mut self.large_entity, v)),
-			Rule::LargeIndividualDomestic(v) =>
-				Rule::LargeIndividualDomestic(replace(&mut self.large_individual_domestic, v)),
+			Rule::LargeIndividualDomestic(v) => {
+				Rule::LargeIndividualDomestic(replace(&mut self.large_individual_domestic, v))
+			},
 			Rule::LargeIndividualCrossBorder(v) => Rule::LargeIndividualCrossBorder(replace(
 				&mut self.large_individual_cross_border,
 				v,
@@ -186,10 +183,12 @@ impl RuleSet {
 			Rule::WatchYears(v) => Rule::WatchYears(replace(&mut self.watch_years, v)),
 			Rule::RateMaxAge(v) => Rule::RateMaxAge(replace(&mut self.rate_max_age, v)),
 			Rule::ReviewPeriod(v) => Rule::ReviewPeriod(replace(&mut self.review_period, v)),
-			Rule::FeedbackDeadline(v) =>
-				Rule::FeedbackDeadline(replace(&mut self.feedback_deadline, v)),
-			Rule::ReportRetention(v) =>
-				Rule::ReportRetention(replace(&mut self.report_retention, v)),
+			Rule::FeedbackDeadline(v) => {
+				Rule::FeedbackDeadline(replace(&mut self.feedback_deadline, v))
+			},
+			Rule::ReportRetention(v) => {
+				Rule::ReportRetention(replace(&mut self.report_retention, v))
+			},
 		}
 	}
 }

@@ -259,11 +259,35 @@ impl_runtime_apis! {
 		fn history_head(who: AccountId) -> fxchain_primitives::forex::HistoryHead {
 			pallet_forex::Histories::<Runtime>::get(who)
 		}
+	}
 
-		fn preview_payment(
-			payment: fxchain_primitives::forex::ProposedPayment<AccountId>,
-		) -> Option<fxchain_primitives::forex::Decision> {
-			crate::Forex::preview_payment(payment)
+	impl fxchain_primitives::supervision::SupervisionApi<Block, AccountId> for Runtime {
+		fn transfer_report(
+			from: AccountId,
+			to: AccountId,
+			currency: fxchain_primitives::forex::CurrencyId,
+			amount: fxchain_primitives::forex::Amount,
+			purpose: fxchain_primitives::forex::Purpose,
+		) -> fxchain_primitives::supervision::TransferReport {
+			crate::Supervision::transfer_report(from, to, currency, amount, purpose)
+		}
+
+		fn quota(who: AccountId) -> Option<fxchain_primitives::supervision::QuotaStatus> {
+			crate::Supervision::quota(&who)
+		}
+
+		fn reports(
+			query: fxchain_primitives::supervision::ReportQuery<AccountId>,
+		) -> fxchain_primitives::supervision::ReportPage<AccountId> {
+			crate::Supervision::reports(query)
+		}
+
+		fn open_feedback(
+			overdue_only: bool,
+			after: Option<u64>,
+			limit: u32,
+		) -> Vec<fxchain_primitives::supervision::OpenFeedback<AccountId>> {
+			crate::Supervision::open_feedback(overdue_only, after, limit)
 		}
 	}
 

@@ -3,7 +3,7 @@
 
 pub use crate::{
 	Balances, Council, CouncilMembership, Forex, Governance, Identity, Kyc, Runtime, Sudo,
-	Timestamp, TransactionPayment, Utility, ValidatorSet,
+	Supervision, Timestamp, TransactionPayment, Utility, ValidatorSet,
 };
 pub use frame_benchmarking::baseline::Pallet as BaselineBench;
 pub use frame_system_benchmarking::{
@@ -31,4 +31,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_validator_set, ValidatorSet]
 	[pallet_kyc, Kyc]
 	[pallet_forex, Forex]
+	[pallet_supervision, Supervision]
 );

@@ -16,6 +16,10 @@
 //! of them and Eve CNY, USD and HKD, and both banks hold a position of 10,000,000 of each (their
 //! market-making inventory); customers start with nothing until a bank credits them.
 //!
+//! Supervision starts with the regulator's default rules and indicative reference rates for every
+//! currency, valid for two days from the first block; in `dev` and `local` Ferdie is the rate
+//! setter who keeps them fresh, in `staging` governance appoints one.
+//!
 //! `staging` is the template of a consortium network: its well-known keys are placeholders that
 //! `scripts/consortium-spec.sh` replaces with the members' own (see `chain-specs/README.md`).
 
@@ -36,6 +40,7 @@ use sp_consensus_babe::AuthorityId as BabeId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::PresetId;
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_runtime::FixedU128;
 
 /// The development chain: one validator, sudo, short sessions.
 pub const DEV: &str = "dev";
@@ -74,6 +79,7 @@ struct Network {
 	sudo: Option<AccountId>,
 	kyc: pallet_kyc::GenesisConfig<crate::Runtime>,
 	forex: pallet_forex::GenesisConfig<crate::Runtime>,
+	supervision: pallet_supervision::GenesisConfig<crate::Runtime>,
 }
 
 fn genesis(network: Network) -> Value {
@@ -100,6 +106,7 @@ fn genesis(network: Network) -> Value {
 		"sudo": { "key": network.sudo },
 		"kyc": network.kyc,
 		"forex": network.forex,
+		"supervision": network.supervision,
 	})
 }
 
@@ -202,6 +209,28 @@ fn currencies() -> Vec<(CurrencyId, [u8; 3], u8)> {
 	]
 }
 
+/// Indicative reference rates to USD (US cents per minor unit of each currency), stamped with
+/// the first block's time: they serve for `rate_max_age` (two days by default), after which
+/// governance or its rate setter must have set fresh ones or movements in those currencies are
+/// refused.
+fn indicative_rates() -> Vec<(CurrencyId, FixedU128)> {
+	vec![
+		// 7.10 CNY, 0.926 EUR, 7.8125 HKD, 149 JPY, 0.787 GBP to the dollar.
+		(156, FixedU128::from_rational(1_408, 10_000)),
+		(978, FixedU128::from_rational(108, 100)),
+		(344, FixedU128::from_rational(128, 1_000)),
+		(392, FixedU128::from_rational(67, 100)),
+		(826, FixedU128::from_rational(127, 100)),
+	]
+}
+
+/// Supervision with the regulator's default rules and the indicative rates.
+fn supervision(
+	rate_setter: Option<AccountId>,
+) -> pallet_supervision::GenesisConfig<crate::Runtime> {
+	pallet_supervision::GenesisConfig { rules: None, rates: indicative_rates(), rate_setter }
+}
+
 /// What each test bank holds of every currency at genesis, in major units: its FX position as a
 /// market maker.
 const BANK_POSITION: Amount = 10_000_000;
@@ -234,6 +263,7 @@ fn dev() -> Value {
 		sudo: Some(Sr25519Keyring::Alice.to_account_id()),
 		kyc: test_institutions_and_customers(),
 		forex: test_currencies(),
+		supervision: supervision(Some(Sr25519Keyring::Ferdie.to_account_id())),
 	})
 }
 
@@ -248,6 +278,7 @@ fn local() -> Value {
 		sudo: None,
 		kyc: test_institutions_and_customers(),
 		forex: test_currencies(),
+		supervision: supervision(Some(Sr25519Keyring::Ferdie.to_account_id())),
 	})
 }
 
@@ -270,6 +301,8 @@ fn staging() -> Value {
 		},
 		// Currencies exist from the start; governance names issuers once banks are licensed.
 		forex: pallet_forex::GenesisConfig { currencies: currencies(), ..Default::default() },
+		// Governance appoints the rate setter once the consortium has chosen one.
+		supervision: supervision(None),
 	})
 }
 

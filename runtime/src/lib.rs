@@ -70,7 +70,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("fxchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("fxchain"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -226,4 +226,6 @@ mod runtime {
 	pub type Kyc = pallet_kyc;
 	#[runtime::pallet_index(41)]
 	pub type Forex = pallet_forex;
+	#[runtime::pallet_index(42)]
+	pub type Supervision = pallet_supervision;
 }

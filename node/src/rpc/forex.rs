@@ -6,10 +6,11 @@
 //! of entries and the hash of the newest. Walking from the head at the best block therefore reads
 //! exactly the entries the canonical chain wrote, never one from a block that lost a fork.
 
+use super::{error, RUNTIME_ERROR};
 use codec::Decode;
 use fxchain_primitives::forex::{history_key, ForexApi, HistoryEntry, Holding, Reference};
 use fxchain_runtime::{opaque::Block, AccountId, BlockNumber};
-use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_forex::{Quote, Record, Trade};
 use serde::Serialize;
 use sp_api::ProvideRuntimeApi;
@@ -141,12 +142,7 @@ impl<C, S> Forex<C, S> {
 	}
 }
 
-fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
-	ErrorObjectOwned::owned(code, message.into(), None::<()>)
-}
-
-/// `-32001`: the runtime API failed; `-32002`: the off-chain index lacks an entry.
-const RUNTIME_ERROR: i32 = -32001;
+/// `-32002`: the off-chain index lacks an entry.
 const INDEX_ERROR: i32 = -32002;
 
 fn code_text(code: [u8; 3]) -> String {

@@ -8,11 +8,13 @@
 //! - `babe_epochAuthorship` (`sc-consensus-babe-rpc`);
 //! - `grandpa_roundState`, `grandpa_proveFinality`, `grandpa_subscribeJustifications`
 //!   (`sc-consensus-grandpa-rpc`);
-//! - fxchain's own `fxchain_*` methods, one submodule per capability ([`forex`]), wrapping the runtime APIs for
+//! - fxchain's own `fxchain_*` methods, one submodule per capability ([`forex`],
+//!   [`supervision`]), wrapping the runtime APIs for
 //!   integrators who do not decode SCALE. Every one is documented in `docs/rpc.md`, and the
 //!   end-to-end tests check that the document and the node's `rpc_methods` agree.
 
 pub mod forex;
+pub mod supervision;
 
 use fxchain_runtime::{opaque::Block, AccountId, Balance, Nonce};
 use jsonrpsee::RpcModule;
@@ -86,6 +88,7 @@ where
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
 		+ sp_consensus_babe::BabeApi<Block>
 		+ forex::ForexRuntimeApi
+		+ fxchain_primitives::supervision::SupervisionApi<Block, AccountId>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 	SC: SelectChain<Block> + 'static,
@@ -98,11 +101,13 @@ where
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	use forex::{Forex, ForexRpcServer};
+	use supervision::{Supervision, SupervisionRpcServer};
 
 	let FullDeps { client, pool, babe, grandpa, history_index } = deps;
 	let mut module = RpcModule::new(());
 
 	module.merge(Forex::new(client.clone(), history_index).into_rpc())?;
+	module.merge(Supervision::new(client.clone()).into_rpc())?;
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(
@@ -120,4 +125,12 @@ where
 	)?;
 
 	Ok(module)
+}
+
+/// `-32001`: a runtime API call failed.
+pub(crate) const RUNTIME_ERROR: i32 = -32001;
+
+/// A JSON-RPC error with `code` and `message`.
+pub(crate) fn error(code: i32, message: impl Into<String>) -> jsonrpsee::types::ErrorObjectOwned {
+	jsonrpsee::types::ErrorObjectOwned::owned(code, message.into(), None::<()>)
 }

@@ -737,8 +737,7 @@ pub mod pallet {
 				}
 				T::CapitalFlowCheck::released(&Self::movement(&reference, &record, leg));
 			}
-			let status =
-				if withdrawal { PaymentStatus::Pending } else { PaymentStatus::Released };
+			let status = if withdrawal { PaymentStatus::Pending } else { PaymentStatus::Released };
 			Self::update(reference, record, status);
 			Self::deposit_event(Event::HoldReleased { reference });
 			Ok(())

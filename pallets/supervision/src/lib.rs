@@ -95,11 +95,18 @@ pub use pallet::*;
 pub use types::{Category, DayTotals, Freeze, Listing, ReferenceRate, Sum, YearUsage};
 pub use weights::WeightInfo;
 
-/// What the benchmarks need from the identity layer, which this pallet only reads.
+/// What the benchmarks need from the identity layer, the forex pallet's records and the clock,
+/// which this pallet only reads.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId> {
 	/// Give `who` a live credential with `profile`.
 	fn verify(who: &AccountId, profile: fxchain_primitives::kyc::KycProfile);
+	/// Make a payment record the chain retains, with `parties` on its legs (what
+	/// `Config::Payments::parties` returns for it), and return its reference. The runtime makes
+	/// the largest record the forex pallet keeps, so that reading it is the worst case.
+	fn payment(parties: &[AccountId]) -> fxchain_primitives::forex::Reference;
+	/// Set the time `Config::Time` reports to `now` (milliseconds since the Unix epoch).
+	fn set_time(now: fxchain_primitives::Moment);
 }
 
 #[frame_support::pallet]
@@ -396,10 +403,15 @@ pub mod pallet {
 		/// Prune reports older than the retention period, oldest first, as far as the block's
 		/// spare weight allows (at most `MAX_PRUNED_PER_BLOCK`).
 		fn on_idle(_: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			// Without the weight to prune one report nothing is read: use none (never more than
+			// `remaining`).
+			if !remaining.all_gte(T::WeightInfo::prune_reports(1)) {
+				return Weight::zero();
+			}
 			let mut pruned = 0;
-			while pruned < MAX_PRUNED_PER_BLOCK &&
-				remaining.all_gte(T::WeightInfo::prune_reports(pruned.saturating_add(1))) &&
-				Self::prune_oldest_report()
+			while pruned < MAX_PRUNED_PER_BLOCK
+				&& remaining.all_gte(T::WeightInfo::prune_reports(pruned.saturating_add(1)))
+				&& Self::prune_oldest_report()
 			{
 				pruned.saturating_inc();
 			}
@@ -484,7 +496,11 @@ pub mod pallet {
 		/// Emits `AccountFrozen`.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::freeze_account())]
-		pub fn freeze_account(origin: OriginFor<T>, who: T::AccountId, case: H256) -> DispatchResult {
+		pub fn freeze_account(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			case: H256,
+		) -> DispatchResult {
 			T::SupervisorOrigin::ensure_origin(origin)?;
 			ensure!(!FrozenAccounts::<T>::contains_key(&who), Error::<T>::AlreadyFrozen);
 			FrozenAccounts::<T>::insert(&who, Freeze { since: T::Time::now(), case });
@@ -627,7 +643,11 @@ pub mod pallet {
 		/// Emits `ReportReviewed`.
 		#[pallet::call_index(31)]
 		#[pallet::weight(T::WeightInfo::review_report())]
-		pub fn escalate_report(origin: OriginFor<T>, id: u64, note: Option<H256>) -> DispatchResult {
+		pub fn escalate_report(
+			origin: OriginFor<T>,
+			id: u64,
+			note: Option<H256>,
+		) -> DispatchResult {
 			T::SupervisorOrigin::ensure_origin(origin)?;
 			Self::review(id, ReportStatus::Escalated, note)
 		}
@@ -740,17 +760,18 @@ pub mod pallet {
 				rules.travel_rule,
 			]
 			.iter()
-			.all(threshold_ok) &&
-				!rules.purchase_quota.is_zero() &&
-				!rules.settlement_quota.is_zero() &&
-				!rules.tax_filing.is_zero() &&
-				s.count >= 2 && s.count <= T::MaxStructuringCount::get() &&
-				s.floor_percent <= 100 &&
-				!s.window.is_zero() &&
-				!rules.rate_max_age.is_zero() &&
-				!rules.review_period.is_zero() &&
-				!rules.feedback_deadline.is_zero() &&
-				!rules.report_retention.is_zero()
+			.all(threshold_ok)
+				&& !rules.purchase_quota.is_zero()
+				&& !rules.settlement_quota.is_zero()
+				&& !rules.tax_filing.is_zero()
+				&& s.count >= 2
+				&& s.count <= T::MaxStructuringCount::get()
+				&& s.floor_percent <= 100
+				&& !s.window.is_zero()
+				&& !rules.rate_max_age.is_zero()
+				&& !rules.review_period.is_zero()
+				&& !rules.feedback_deadline.is_zero()
+				&& !rules.report_retention.is_zero()
 		}
 
 		/// Whether `person` is on the watch list at `now`.
@@ -826,7 +847,11 @@ pub mod pallet {
 					if let Some(usd) = a.usd {
 						let used = QuotaUsage::<T>::get(person).in_year(year);
 						let (used, quota, exceeded) = if *payer {
-							(used.settlement, rules.settlement_quota, Reason::SettlementQuotaExceeded)
+							(
+								used.settlement,
+								rules.settlement_quota,
+								Reason::SettlementQuotaExceeded,
+							)
 						} else {
 							(used.purchase, rules.purchase_quota, Reason::PurchaseQuotaExceeded)
 						};
@@ -841,9 +866,12 @@ pub mod pallet {
 				match profile.class {
 					Some(SupervisionClass::B)
 						if m.cross_border && m.documents.trade_document.is_none() =>
-						a.deny = a.deny.with(Reason::TradeDocumentRequired),
-					Some(SupervisionClass::C) if m.cross_border || fx =>
-						a.hold = a.hold.with(Reason::PriorReviewRequired),
+					{
+						a.deny = a.deny.with(Reason::TradeDocumentRequired)
+					},
+					Some(SupervisionClass::C) if m.cross_border || fx => {
+						a.hold = a.hold.with(Reason::PriorReviewRequired)
+					},
 					_ => {},
 				}
 
@@ -861,9 +889,8 @@ pub mod pallet {
 
 				// Structuring: the originator's payments just under its threshold.
 				let originator = if m.kind == MovementKind::Deposit { !*payer } else { *payer };
-				let floor = threshold
-					.saturating_mul(Amount::from(rules.structuring.floor_percent)) /
-					100;
+				let floor =
+					threshold.saturating_mul(Amount::from(rules.structuring.floor_percent)) / 100;
 				if originator && value < threshold && value >= floor {
 					let window_start = now.saturating_sub(rules.structuring.window);
 					let recent = NearThreshold::<T>::get(person)
@@ -888,19 +915,21 @@ pub mod pallet {
 				let outward = parties
 					.iter()
 					.any(|(_, payer, profile)| *payer && profile.residency == Residency::Resident);
-				if m.purpose == Purpose::ServicesTrade &&
-					outward && m.documents.tax_filing.is_none()
+				if m.purpose == Purpose::ServicesTrade
+					&& outward && m.documents.tax_filing.is_none()
 				{
 					match a.usd {
-						Some(usd) if usd > rules.tax_filing =>
-							a.deny = a.deny.with(Reason::TaxFilingRequired),
+						Some(usd) if usd > rules.tax_filing => {
+							a.deny = a.deny.with(Reason::TaxFilingRequired)
+						},
 						None => a.deny = a.deny.with(Reason::RateUnavailable),
 						_ => {},
 					}
 				}
 				// Remittances at or above the travel-rule threshold carry both parties' data.
-				if m.kind == MovementKind::Payment &&
-					!m.travel_rule && value.is_some_and(|v| v >= limit(rules.travel_rule))
+				if m.kind == MovementKind::Payment
+					&& !m.travel_rule
+					&& value.is_some_and(|v| v >= limit(rules.travel_rule))
 				{
 					a.deny = a.deny.with(Reason::TravelRuleDataRequired);
 				}
@@ -1049,7 +1078,12 @@ pub mod pallet {
 			};
 			let a = Self::assess(&movement);
 			let decision = a.decision();
-			TransferReport { cross_border, usd: a.usd, decision, reasons: decision.reasons().to_vec() }
+			TransferReport {
+				cross_border,
+				usd: a.usd,
+				decision,
+				reasons: decision.reasons().to_vec(),
+			}
 		}
 
 		/// The FX quotas of the person behind `who` this year (`SupervisionApi::quota`).
@@ -1146,9 +1180,9 @@ pub mod pallet {
 					break;
 				}
 				last = Some(id);
-				let matches = query.party.as_ref().is_none_or(|p| *p == report.party) &&
-					query.rule.is_none_or(|r| r == report.rule) &&
-					query.status.is_none_or(|s| s == report.status);
+				let matches = query.party.as_ref().is_none_or(|p| *p == report.party)
+					&& query.rule.is_none_or(|r| r == report.rule)
+					&& query.status.is_none_or(|s| s == report.status);
 				if matches {
 					if page.reports.len() == limit {
 						page.next = page.reports.last().map(|(id, _)| *id);
@@ -1200,18 +1234,18 @@ pub mod pallet {
 				ensure!(id >= oldest && id < next, "a report id lies outside the bounds");
 				let key = id.to_be_bytes();
 				ensure!(
-					ReportsByParty::<T>::contains_key(&report.party, key) &&
-						ReportsByRule::<T>::contains_key(report.rule, key) &&
-						ReportsByStatus::<T>::contains_key(report.status, key),
+					ReportsByParty::<T>::contains_key(&report.party, key)
+						&& ReportsByRule::<T>::contains_key(report.rule, key)
+						&& ReportsByStatus::<T>::contains_key(report.status, key),
 					"a report is missing from an index"
 				);
 				reports.saturating_inc();
 			}
 			let indexed = |count: usize| count == reports;
 			ensure!(
-				indexed(ReportsByParty::<T>::iter().count()) &&
-					indexed(ReportsByRule::<T>::iter().count()) &&
-					indexed(ReportsByStatus::<T>::iter().count()),
+				indexed(ReportsByParty::<T>::iter().count())
+					&& indexed(ReportsByRule::<T>::iter().count())
+					&& indexed(ReportsByStatus::<T>::iter().count()),
 				"an index holds an entry for no report"
 			);
 			let mut open: BTreeMap<T::AccountId, u32> = BTreeMap::new();

@@ -138,6 +138,14 @@ impl crate::BenchmarkHelper<u64> for MockKyc {
 	fn verify(who: &u64, profile: KycProfile) {
 		Profiles::mutate(|all| all.insert(*who, profile));
 	}
+	fn payment(parties: &[u64]) -> Reference {
+		let reference = H256(sp_io::hashing::blake2_256(&codec::Encode::encode(parties)));
+		PaymentParties::mutate(|all| all.insert(reference, parties.to_vec()));
+		reference
+	}
+	fn set_time(now: Moment) {
+		Now::set(now);
+	}
 }
 
 /// A profile: `person` is the document hash, then the kind, residency, country and class.
@@ -216,7 +224,10 @@ pub fn movement(
 	currency: CurrencyId,
 	amount: Amount,
 ) -> Movement<u64> {
-	let cross_border = match (from.and_then(|f| Profiles::get().get(&f).copied()), to.and_then(|t| Profiles::get().get(&t).copied())) {
+	let cross_border = match (
+		from.and_then(|f| Profiles::get().get(&f).copied()),
+		to.and_then(|t| Profiles::get().get(&t).copied()),
+	) {
 		(Some(a), Some(b)) => fxchain_primitives::forex::is_cross_border(&a, &b),
 		_ => false,
 	};

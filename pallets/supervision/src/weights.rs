@@ -4,7 +4,10 @@
 #![allow(unused_parens, unused_imports, missing_docs)]
 
 use core::marker::PhantomData;
-use frame_support::{traits::Get, weights::{constants::RocksDbWeight, Weight}};
+use frame_support::{
+	traits::Get,
+	weights::{constants::RocksDbWeight, Weight},
+};
 
 /// Weight functions needed for `pallet_supervision`.
 pub trait WeightInfo {
@@ -31,109 +34,147 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_rule() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads_writes(20, 20))
 	}
 	fn set_rate_setter() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads_writes(20, 20))
 	}
 	fn set_rate() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads_writes(20, 20))
 	}
 	fn freeze_account() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads_writes(20, 20))
 	}
 	fn unfreeze_account() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads_writes(20, 20))
 	}
 	fn freeze_currency() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads_writes(20, 20))
 	}
 	fn unfreeze_currency() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads_writes(20, 20))
 	}
 	fn pause_payments() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads_writes(20, 20))
 	}
 	fn resume_payments() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads_writes(20, 20))
 	}
 	fn watch_list() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads_writes(20, 20))
 	}
 	fn remove_from_watch_list() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads_writes(20, 20))
 	}
 	fn review_report() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads_writes(20, 20))
 	}
 	fn file_feedback() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads_writes(20, 20))
 	}
 	fn answer_feedback() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads_writes(20, 20))
 	}
 	fn supervise() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads_writes(20, 20))
 	}
 	fn prune_reports(n: u32) -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_mul(n.into()).saturating_add(T::DbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_mul(n.into())
+			.saturating_add(T::DbWeight::get().reads_writes(20, 20))
 	}
 	fn stamp_genesis_rates(n: u32) -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_mul(n.into()).saturating_add(T::DbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_mul(n.into())
+			.saturating_add(T::DbWeight::get().reads_writes(20, 20))
 	}
 }
 
 // For backwards compatibility and tests.
 impl WeightInfo for () {
 	fn set_rule() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(20, 20))
 	}
 	fn set_rate_setter() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(20, 20))
 	}
 	fn set_rate() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(20, 20))
 	}
 	fn freeze_account() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(20, 20))
 	}
 	fn unfreeze_account() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(20, 20))
 	}
 	fn freeze_currency() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(20, 20))
 	}
 	fn unfreeze_currency() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(20, 20))
 	}
 	fn pause_payments() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(20, 20))
 	}
 	fn resume_payments() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(20, 20))
 	}
 	fn watch_list() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(20, 20))
 	}
 	fn remove_from_watch_list() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(20, 20))
 	}
 	fn review_report() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(20, 20))
 	}
 	fn file_feedback() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(20, 20))
 	}
 	fn answer_feedback() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(20, 20))
 	}
 	fn supervise() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(20, 20))
 	}
 	fn prune_reports(n: u32) -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_mul(n.into()).saturating_add(RocksDbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_mul(n.into())
+			.saturating_add(RocksDbWeight::get().reads_writes(20, 20))
 	}
 	fn stamp_genesis_rates(n: u32) -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_mul(n.into()).saturating_add(RocksDbWeight::get().reads_writes(20, 20))
+		Weight::from_parts(100_000_000, 10_000)
+			.saturating_mul(n.into())
+			.saturating_add(RocksDbWeight::get().reads_writes(20, 20))
 	}
 }

@@ -7,4 +7,5 @@ pub mod governance;
 pub mod identity;
 pub mod kyc;
 pub mod monetary;
+pub mod supervision;
 pub mod system;

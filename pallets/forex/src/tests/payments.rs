@@ -1,9 +1,7 @@
 //! Payments between verified accounts, and supervisors' decisions on held operations.
 
 use super::*;
-use crate::{
-	Decision, Documents, Error, Purpose, Reason, Reasons, Reserved, TravelRule,
-};
+use crate::{Decision, Documents, Error, Purpose, Reason, Reasons, Reserved, TravelRule};
 use frame_support::{assert_noop, assert_ok};
 use fxchain_primitives::kyc::{EntityType, Residency};
 use sp_core::H256;
