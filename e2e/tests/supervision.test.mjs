@@ -55,8 +55,10 @@ test(
     ]);
     const [changed] = eventsNamed(closed, 'supervision.RuleChanged');
     assert.ok(changed, 'the motion did not change the rule');
-    assert.deepEqual(changed.event.data.old.toJSON(), { purchaseQuota: 5_000_000 });
-    assert.deepEqual(changed.event.data.new.toJSON(), { purchaseQuota: 100_000 });
+    // RuleChanged { old, new }, in field order.
+    const [oldRule, newRule] = changed.event.data;
+    assert.deepEqual(oldRule.toJSON(), { purchaseQuota: 5_000_000 });
+    assert.deepEqual(newRule.toJSON(), { purchaseQuota: 100_000 });
     assert.equal((await api.query.supervision.rules()).purchaseQuota.toBigInt(), 100_000n);
 
     // Dave credits Alice CNY 10,000.00 and quotes USD at 7.1.
