@@ -300,25 +300,31 @@ impl Decision {
 /// The forex pallet asks [`check`](Self::check) about every leg of an operation before any
 /// balance changes, acts on the most severe answer, and then tells supervision what it did:
 /// [`decided`](Self::decided) once per leg when the operation executed or was held (never for a
-/// denial), and [`released`](Self::released) when a supervisor later released a hold.
+/// denial), and, for a hold, [`released`](Self::released) when a supervisor released it or
+/// [`returned`](Self::returned) when its funds went back (rejected, or the review period ended).
 pub trait CapitalFlowCheck<AccountId> {
 	/// The decision for `movement`, without side effects (also used for dry runs).
 	fn check(movement: &Movement<AccountId>) -> Decision;
 
 	/// The forex pallet acted on the decision for `movement`: it executed (`held == false`; a
 	/// withdrawal went to its issuer) or reserved it for review. Supervision records the reports
-	/// the movement triggers; an executed movement also counts against quotas and daily totals.
+	/// the movement triggers and counts it against quotas (a held movement reserves its quota);
+	/// an executed movement also counts against daily totals.
 	fn decided(movement: &Movement<AccountId>, held: bool);
 
-	/// A held `movement` was released and executed: it counts against quotas and daily totals
-	/// now (its reports were recorded when it was held).
+	/// A held `movement` was released and executed: it counts against daily totals now (its
+	/// reports were recorded, and its quota reserved, when it was held).
 	fn released(movement: &Movement<AccountId>);
+
+	/// A held `movement` did not execute (a supervisor rejected it, or its review period ended):
+	/// supervision gives back the quota it reserved.
+	fn returned(movement: &Movement<AccountId>);
 
 	/// How long a held operation waits for a supervisor before its funds return by themselves,
 	/// in milliseconds.
 	fn review_period() -> Moment;
 
-	/// The most that `check` and `decided` (or `released`) together cost for one movement,
+	/// The most that `check` and `decided` (or `released`, or `returned`) cost for one movement,
 	/// which the forex pallet adds to the weight of every call that proposes one.
 	fn weight() -> Weight;
 }
@@ -332,6 +338,7 @@ impl<AccountId> CapitalFlowCheck<AccountId> for () {
 	}
 	fn decided(_: &Movement<AccountId>, _: bool) {}
 	fn released(_: &Movement<AccountId>) {}
+	fn returned(_: &Movement<AccountId>) {}
 	fn review_period() -> Moment {
 		Moment::MAX
 	}

@@ -477,7 +477,10 @@ pub mod pallet {
 				// its record, which is still under review. The benchmark's intercept includes
 				// the first expiry's one-off reads, so it would overcharge every block.
 				0 => T::DbWeight::get().reads(4),
-				examined => T::WeightInfo::expire_holds(examined),
+				examined => T::WeightInfo::expire_holds(examined).saturating_add(
+					T::CapitalFlowCheck::weight()
+						.saturating_mul(u64::from(examined).saturating_mul(2)),
+				),
 			}
 		}
 
@@ -756,14 +759,14 @@ pub mod pallet {
 		///
 		/// Emits `HoldRejected`.
 		#[pallet::call_index(22)]
-		#[pallet::weight(T::WeightInfo::reject())]
+		#[pallet::weight(T::WeightInfo::reject().saturating_add(
+			T::CapitalFlowCheck::weight().saturating_mul(2)
+		))]
 		pub fn reject(origin: OriginFor<T>, reference: Reference) -> DispatchResult {
 			T::SupervisorOrigin::ensure_origin(origin)?;
 			let record = Records::<T>::get(reference).ok_or(Error::<T>::PaymentNotFound)?;
 			ensure!(record.status.is_open(), Error::<T>::NotHeld);
-			for leg in &record.legs {
-				Self::return_reserved(leg)?;
-			}
+			Self::return_legs(&reference, &record)?;
 			Self::update(reference, record, PaymentStatus::Rejected);
 			Self::deposit_event(Event::HoldRejected { reference });
 			Ok(())
@@ -1351,11 +1354,8 @@ pub mod pallet {
 		/// Return an expired hold's reserved legs to their payers, all or none: should a return
 		/// fail, the hold stays for a supervisor to decide.
 		fn expire_hold(reference: Reference, record: Record<T::AccountId>) {
-			let returned = frame_support::storage::with_storage_layer(|| -> DispatchResult {
-				for leg in &record.legs {
-					Self::return_reserved(leg)?;
-				}
-				Ok(())
+			let returned = frame_support::storage::with_storage_layer(|| {
+				Self::return_legs(&reference, &record)
 			});
 			match returned {
 				Ok(()) => {
@@ -1367,6 +1367,18 @@ pub mod pallet {
 					"expired hold {reference:?} could not be returned: {error:?}",
 				),
 			}
+		}
+
+		/// Return an open operation's reserved legs to their payers; for a hold, supervision
+		/// gives back what it reserved.
+		fn return_legs(reference: &Reference, record: &Record<T::AccountId>) -> DispatchResult {
+			for leg in &record.legs {
+				Self::return_reserved(leg)?;
+				if record.status == PaymentStatus::Held {
+					T::CapitalFlowCheck::returned(&Self::movement(reference, record, leg));
+				}
+			}
+			Ok(())
 		}
 
 		/// Keep only the latest `RetainedRecords` records on chain: the one that falls out of the

@@ -139,6 +139,7 @@ pub enum Outcome {
 	Executed,
 	Held,
 	Released,
+	Returned,
 }
 
 /// How long a hold waits for a supervisor.
@@ -158,6 +159,9 @@ impl CapitalFlowCheck<u64> for MockSupervision {
 	}
 	fn released(movement: &Movement<u64>) {
 		Told::mutate(|all| all.push((movement.clone(), Outcome::Released)));
+	}
+	fn returned(movement: &Movement<u64>) {
+		Told::mutate(|all| all.push((movement.clone(), Outcome::Returned)));
 	}
 	fn review_period() -> Moment {
 		REVIEW_PERIOD

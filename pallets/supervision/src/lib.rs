@@ -232,6 +232,18 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// The quota each held operation reserved: person, purchase (or settlement), USD value and
+	/// year, per leg, given back if the hold does not execute. `Identity` hashing: the key is a
+	/// Blake2 reference the forex pallet derives.
+	#[pallet::storage]
+	pub type HeldQuota<T: Config> = StorageMap<
+		_,
+		Identity,
+		Reference,
+		BoundedVec<(PersonId, bool, Amount, u32), ConstU32<4>>,
+		ValueQuery,
+	>;
+
 	/// Reports by id; ids grow with time.
 	#[pallet::storage]
 	pub type Reports<T: Config> = StorageMap<_, Twox64Concat, u64, Report<T::AccountId>>;
@@ -937,10 +949,9 @@ pub mod pallet {
 			a
 		}
 
-		/// Count an executed movement against quotas, daily totals and the structuring window.
-		fn count(a: &Assessment<T::AccountId>) {
-			let now = T::Time::now();
-			let (day, year) = (calendar::day(now), calendar::year(now));
+		/// Count a movement's FX against the quotas; for a hold, remember what it reserved.
+		fn count_quota(m: &Movement<T::AccountId>, a: &Assessment<T::AccountId>, held: bool) {
+			let year = calendar::year(T::Time::now());
 			for (person, purchase, usd) in &a.quota {
 				QuotaUsage::<T>::mutate(person, |usage| {
 					let mut current = usage.in_year(year);
@@ -949,7 +960,18 @@ pub mod pallet {
 					*slot = slot.saturating_add(*usd);
 					*usage = current;
 				});
+				if held {
+					// At most two parties on each of two legs.
+					let _ =
+						HeldQuota::<T>::try_append(m.reference, (*person, *purchase, *usd, year));
+				}
 			}
+		}
+
+		/// Count an executed movement against daily totals and the structuring window.
+		fn count_flows(a: &Assessment<T::AccountId>) {
+			let now = T::Time::now();
+			let day = calendar::day(now);
 			for (person, category, home, value) in &a.totals {
 				DailyTotals::<T>::mutate(person, |totals| {
 					let mut current = totals.on_day(day);
@@ -1269,13 +1291,29 @@ pub mod pallet {
 		fn decided(movement: &Movement<T::AccountId>, held: bool) {
 			let assessment = Self::assess(movement);
 			Self::file_reports(movement, &assessment);
+			Self::count_quota(movement, &assessment, held);
 			if !held {
-				Self::count(&assessment);
+				Self::count_flows(&assessment);
 			}
 		}
 
 		fn released(movement: &Movement<T::AccountId>) {
-			Self::count(&Self::assess(movement));
+			HeldQuota::<T>::remove(movement.reference);
+			Self::count_flows(&Self::assess(movement));
+		}
+
+		/// Give back exactly what the hold reserved (all its legs at the first call), unless the
+		/// year it was counted in is over.
+		fn returned(movement: &Movement<T::AccountId>) {
+			for (person, purchase, usd, year) in HeldQuota::<T>::take(movement.reference) {
+				QuotaUsage::<T>::mutate(person, |usage| {
+					if usage.year == year {
+						let slot =
+							if purchase { &mut usage.purchase } else { &mut usage.settlement };
+						*slot = slot.saturating_sub(usd);
+					}
+				});
+			}
 		}
 
 		fn review_period() -> Moment {

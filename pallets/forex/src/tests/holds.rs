@@ -43,6 +43,7 @@ fn an_undecided_hold_returns_its_funds_when_the_review_period_ends() {
 		next_block();
 		assert_eq!(last_status(), PaymentStatus::Expired);
 		assert_eq!(last_event(), Event::HoldExpired { reference });
+		assert_eq!(outcomes(), vec![Outcome::Held, Outcome::Returned]);
 		assert_eq!(balance(USD, ENTERPRISE), OPENING);
 		assert_eq!(balance(USD, BOB), OPENING);
 		assert_eq!(Reserved::<Test>::get(ENTERPRISE, USD), 0);

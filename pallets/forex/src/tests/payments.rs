@@ -182,6 +182,7 @@ fn a_rejected_payment_returns_its_funds() {
 		assert_eq!(balance(USD, BOB), OPENING);
 		assert_eq!(last_status(), PaymentStatus::Rejected);
 		assert_eq!(last_event(), Event::HoldRejected { reference });
+		assert_eq!(outcomes(), vec![Outcome::Held, Outcome::Returned], "supervision gives back");
 		assert_noop!(
 			Forex::reject(RuntimeOrigin::signed(SUPERVISOR), reference),
 			Error::<Test>::NotHeld

@@ -43,6 +43,11 @@ fn released(m: &Movement<u64>) {
 	<Supervision as CapitalFlowCheck<u64>>::released(m)
 }
 
+/// A held movement's funds went back (rejected, or its review period ended).
+fn returned(m: &Movement<u64>) {
+	<Supervision as CapitalFlowCheck<u64>>::returned(m)
+}
+
 /// Check, then act as the forex pallet does on the answer; returns the decision.
 fn propose(m: &Movement<u64>) -> Decision {
 	let decision = check(m);

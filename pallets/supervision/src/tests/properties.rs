@@ -24,6 +24,8 @@ enum Op {
 	Move { kind: u8, from: usize, to: usize, currency: usize, amount: Amount, counter: u8 },
 	/// Release the oldest held movement.
 	Release,
+	/// Return the oldest held movement (rejected, or expired).
+	Return,
 	/// Let time pass.
 	Advance(Moment),
 	/// A supervisor reviews a report.
@@ -49,6 +51,7 @@ fn op() -> impl Strategy<Value = Op> {
 				counter
 			}),
 		1 => Just(Op::Release),
+		1 => Just(Op::Return),
 		2 => (0..2 * DAY).prop_map(Op::Advance),
 		1 => (0..20u64, any::<bool>()).prop_map(|(id, escalate)| Op::Review { id, escalate }),
 		1 => Just(Op::Idle),
@@ -90,10 +93,10 @@ fn run(ops: Vec<Op>) {
 	build_and_execute(|| {
 		assert_ok!(Supervision::set_rule(root(), Rule::ReportRetention(DAY)));
 		let mut held: Vec<Movement<u64>> = Vec::new();
-		for op in ops {
+		for (step, op) in (0u64..).zip(ops) {
 			match op {
 				Op::Move { kind, from, to, currency, amount, counter } => {
-					let m = build(
+					let mut m = build(
 						kind,
 						ACCOUNTS[from],
 						ACCOUNTS[to],
@@ -101,6 +104,8 @@ fn run(ops: Vec<Op>) {
 						amount,
 						counter,
 					);
+					// Every operation has its own reference, as in the forex pallet.
+					m.reference = H256::from_low_u64_be(step);
 					let before = storage_root();
 					let decision = check(&m);
 					assert_eq!(storage_root(), before, "check wrote to storage");
@@ -126,6 +131,11 @@ fn run(ops: Vec<Op>) {
 				Op::Release => {
 					if !held.is_empty() {
 						released(&held.remove(0));
+					}
+				},
+				Op::Return => {
+					if !held.is_empty() {
+						returned(&held.remove(0));
 					}
 				},
 				Op::Advance(ms) => Now::mutate(|now| *now += ms),

@@ -163,13 +163,49 @@ fn enterprises_conversions_between_foreign_currencies_and_payments_use_no_quota(
 }
 
 #[test]
-fn a_held_purchase_counts_against_the_quota_only_when_released() {
+fn a_held_purchase_reserves_its_quota_and_a_released_one_keeps_it() {
 	build_and_execute(|| {
-		let m = purchase(ALICE, USD, usd(10_000));
+		let m = purchase(ALICE, USD, usd(30_000));
 		decided(&m, true);
-		assert_eq!(usage(ALICE).purchase, 0);
+		assert_eq!(usage(ALICE).purchase, usd(30_000));
+		// While it waits, another purchase that would overrun the quota with it is denied.
+		assert_eq!(
+			check(&purchase(ALICE_2, USD, usd(20_000) + 1)),
+			deny(&[Reason::PurchaseQuotaExceeded])
+		);
 		released(&m);
+		assert_eq!(usage(ALICE).purchase, usd(30_000));
+		assert!(!HeldQuota::<Test>::contains_key(m.reference));
+		// A later return of the same reference gives nothing back.
+		returned(&m);
+		assert_eq!(usage(ALICE).purchase, usd(30_000));
+	});
+}
+
+#[test]
+fn a_hold_that_does_not_execute_gives_its_quota_back_exactly() {
+	build_and_execute(|| {
+		assert_eq!(propose(&purchase(ALICE, USD, usd(10_000))), Decision::Allow);
+		let held = purchase(ALICE, HKD, 7_812_500);
+		decided(&held, true);
+		assert_eq!(usage(ALICE).purchase, usd(20_000));
+		// The rate changes while the hold waits: what goes back is what was reserved.
+		assert_ok!(Supervision::set_rate(root(), HKD, FixedU128::from_rational(1, 1)));
+		returned(&held);
 		assert_eq!(usage(ALICE).purchase, usd(10_000));
+		assert!(!HeldQuota::<Test>::contains_key(held.reference));
+	});
+}
+
+#[test]
+fn a_hold_returned_in_a_new_year_gives_nothing_back_to_the_old_one() {
+	build_and_execute(|| {
+		let held = purchase(ALICE, USD, usd(10_000));
+		decided(&held, true);
+		Now::set(calendar::start_of_year(2027));
+		returned(&held);
+		assert_eq!(Supervision::quota(&ALICE).unwrap().purchase_used, 0);
+		assert!(!HeldQuota::<Test>::contains_key(held.reference));
 	});
 }
 
