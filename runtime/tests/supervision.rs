@@ -5,10 +5,7 @@
 mod common;
 
 use common::*;
-use frame_support::{
-	assert_ok,
-	traits::{fungibles::Inspect, Hooks},
-};
+use frame_support::{assert_ok, traits::Hooks};
 use fxchain_primitives::{
 	forex::{Documents, PaymentStatus, Purpose, Reason, TravelRule},
 	supervision::{ReportQuery, Rule},
