@@ -10,7 +10,7 @@ use core::fmt::Debug;
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
 use sp_core::{ConstU32, H256};
-use sp_runtime::{BoundedVec, DispatchError, Weight};
+use sp_runtime::{BoundedVec, DispatchError, DispatchResult, Weight};
 
 /// A currency: its ISO 4217 numeric code (156 CNY, 840 USD, 978 EUR, 392 JPY, ...), which is
 /// also its `pallet-assets` asset id.
@@ -419,9 +419,47 @@ pub trait ForexLedger<AccountId> {
 	/// for the calling pallet's own weights.
 	fn transfer_weight() -> Weight;
 
+	/// What supervision adds to one `transfer` (the check, its records and the hold path):
+	/// the part of [`transfer_weight`](Self::transfer_weight) that a benchmark of the calling
+	/// pallet does not measure, because benchmarks run with a hook that allows everything.
+	fn supervision_weight() -> Weight;
+
+	/// Set `amount` of `currency` aside from `who`'s spendable balance for the calling pallet
+	/// (a lease's security deposit, for example). The funds stay `who`'s, shown as reserved;
+	/// nothing crosses to another party, so supervision is not asked.
+	fn reserve(who: &AccountId, currency: CurrencyId, amount: Amount) -> DispatchResult;
+
+	/// Give back to `who`'s spendable balance `amount` that [`reserve`](Self::reserve) set
+	/// aside. Fails, changing nothing, if less than `amount` is reserved that way.
+	fn unreserve(who: &AccountId, currency: CurrencyId, amount: Amount) -> DispatchResult;
+
+	/// What other pallets have reserved from `who` in `currency` through
+	/// [`reserve`](Self::reserve).
+	fn reserved(who: &AccountId, currency: CurrencyId) -> Amount;
+
 	/// The accounts on the legs of the operation `reference`, while the chain retains its
 	/// record (empty when it does not).
 	fn parties(reference: &Reference) -> Vec<AccountId>;
+}
+
+/// What a pallet that moves money through [`ForexLedger`] learns about its transfers that
+/// supervision held for review.
+pub trait LedgerObserver {
+	/// The held transfer `reference` concluded: a supervisor released it and the payee was paid
+	/// (`executed`), or it was rejected or its review period ended and the payer has the funds
+	/// back.
+	fn concluded(reference: &Reference, executed: bool);
+
+	/// The most one `concluded` costs, which the forex pallet adds to every release, rejection
+	/// and expiry.
+	fn weight() -> Weight;
+}
+
+impl LedgerObserver for () {
+	fn concluded(_: &Reference, _: bool) {}
+	fn weight() -> Weight {
+		Weight::zero()
+	}
 }
 
 wire_type! {

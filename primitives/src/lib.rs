@@ -34,6 +34,7 @@ macro_rules! wire_type {
 
 pub mod forex;
 pub mod kyc;
+pub mod leasing;
 pub mod supervision;
 
 use sp_runtime::{

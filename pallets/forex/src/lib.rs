@@ -76,8 +76,8 @@ pub mod weights;
 
 pub use fxchain_primitives::forex::{
 	Amount, CapitalFlowCheck, CurrencyId, CurrencyInfo, Decision, Documents, ForexLedger,
-	HistoryEntry, HistoryHead, Holding, LedgerOutcome, Movement, MovementKind, PaymentStatus,
-	Purpose, Reason, Reasons, Reference, TravelRule,
+	HistoryEntry, HistoryHead, Holding, LedgerObserver, LedgerOutcome, Movement, MovementKind,
+	PaymentStatus, Purpose, Reason, Reasons, Reference, TravelRule,
 };
 pub use pallet::*;
 pub use types::{Leg, Quote, Record, Trade};
@@ -136,6 +136,10 @@ pub mod pallet {
 
 		/// Capital-flow supervision, asked before any balance changes.
 		type CapitalFlowCheck: CapitalFlowCheck<Self::AccountId>;
+
+		/// The pallets that move money through [`ForexLedger`], told when a transfer of theirs
+		/// that supervision held concludes.
+		type LedgerObserver: LedgerObserver;
 
 		/// Chain time, for records, quotes and trade expiries.
 		type Time: Time<Moment = Moment>;
@@ -199,6 +203,19 @@ pub mod pallet {
 	/// Per currency, the sum of reservations: always the escrow account's balance.
 	#[pallet::storage]
 	pub type Escrowed<T: Config> = StorageMap<_, Twox64Concat, CurrencyId, Amount, ValueQuery>;
+
+	/// Per account and currency, what other pallets reserved through
+	/// [`ForexLedger::reserve`] (a part of `Reserved`).
+	#[pallet::storage]
+	pub type LedgerReserved<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		CurrencyId,
+		Amount,
+		ValueQuery,
+	>;
 
 	/// Per account and currency, what is reserved for it in escrow.
 	#[pallet::storage]
@@ -426,6 +443,9 @@ pub mod pallet {
 		/// Supervision denied the movement (a `ForexLedger` transfer): the calling pallet's call
 		/// fails whole; supervision's reports say why.
 		Denied,
+		/// Less is reserved through `ForexLedger::reserve` than the calling pallet gives back
+		/// (please report it: the pallet's books disagree with the ledger's).
+		InsufficientReserve,
 		/// An amount or counter overflowed, or the books disagree (please report it).
 		Overflow,
 	}
@@ -476,9 +496,8 @@ pub mod pallet {
 			// nothing to expire is overcharged (about 0.8 ms of its 2 s); a separate benchmark of
 			// the empty case would price it exactly.
 			let examined = Self::expire_holds(T::MaxExpiriesPerBlock::get());
-			T::WeightInfo::expire_holds(examined).saturating_add(
-				T::CapitalFlowCheck::weight().saturating_mul(u64::from(examined).saturating_mul(2)),
-			)
+			T::WeightInfo::expire_holds(examined)
+				.saturating_add(concluded_weight::<T>().saturating_mul(u64::from(examined)))
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -725,9 +744,7 @@ pub mod pallet {
 		///
 		/// Emits `HoldReleased`.
 		#[pallet::call_index(21)]
-		#[pallet::weight(T::WeightInfo::release().saturating_add(
-			T::CapitalFlowCheck::weight().saturating_mul(2)
-		))]
+		#[pallet::weight(T::WeightInfo::release().saturating_add(concluded_weight::<T>()))]
 		pub fn release(origin: OriginFor<T>, reference: Reference) -> DispatchResult {
 			T::SupervisorOrigin::ensure_origin(origin)?;
 			let record = Self::held(&reference)?;
@@ -741,6 +758,9 @@ pub mod pallet {
 					Self::pay_out_reserved(leg)?;
 				}
 				T::CapitalFlowCheck::released(&Self::movement(&reference, &record, leg));
+			}
+			if record.kind == MovementKind::Ledger {
+				T::LedgerObserver::concluded(&reference, true);
 			}
 			let status = if withdrawal { PaymentStatus::Pending } else { PaymentStatus::Released };
 			Self::update(reference, record, status);
@@ -756,9 +776,7 @@ pub mod pallet {
 		///
 		/// Emits `HoldRejected`.
 		#[pallet::call_index(22)]
-		#[pallet::weight(T::WeightInfo::reject().saturating_add(
-			T::CapitalFlowCheck::weight().saturating_mul(2)
-		))]
+		#[pallet::weight(T::WeightInfo::reject().saturating_add(concluded_weight::<T>()))]
 		pub fn reject(origin: OriginFor<T>, reference: Reference) -> DispatchResult {
 			T::SupervisorOrigin::ensure_origin(origin)?;
 			let record = Records::<T>::get(reference).ok_or(Error::<T>::PaymentNotFound)?;
@@ -1036,6 +1054,15 @@ pub mod pallet {
 	pub(crate) fn hold_margin<T: Config>(legs: u64) -> Weight {
 		let db = T::DbWeight::get();
 		db.reads_writes(2, 2).saturating_mul(legs).saturating_add(db.reads_writes(2, 2))
+	}
+
+	/// What concluding a held operation costs beyond its benchmark: supervision's `released` or
+	/// `returned` for each of its (at most two) legs, and the observer of a `ForexLedger`
+	/// transfer.
+	pub(crate) fn concluded_weight<T: Config>() -> Weight {
+		T::CapitalFlowCheck::weight()
+			.saturating_mul(2)
+			.saturating_add(T::LedgerObserver::weight())
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -1375,6 +1402,9 @@ pub mod pallet {
 					T::CapitalFlowCheck::returned(&Self::movement(reference, record, leg));
 				}
 			}
+			if record.status == PaymentStatus::Held && record.kind == MovementKind::Ledger {
+				T::LedgerObserver::concluded(reference, false);
+			}
 			Ok(())
 		}
 
@@ -1423,6 +1453,16 @@ pub mod pallet {
 				(None, None) => {},
 			}
 			Ok(())
+		}
+
+		/// The leg that stands for a reservation another pallet makes: the owner's funds going
+		/// nowhere until given back.
+		fn ledger_reservation(
+			who: &T::AccountId,
+			currency: CurrencyId,
+			amount: Amount,
+		) -> Leg<T::AccountId> {
+			Leg { from: Some(who.clone()), to: None, currency, amount }
 		}
 
 		/// Set a leg's funds aside in escrow, booked to its owner (a held deposit is minted into
@@ -1593,7 +1633,8 @@ pub mod pallet {
 		/// The pallet's invariants:
 		/// - per currency, the issuance equals what issuers minted less what they burnt;
 		/// - per currency, the escrow account holds exactly the sum of reservations, which equals
-		///   the sum of the open records' reserved legs and the open trade offers' reserved legs;
+		///   the sum of the open records' reserved legs, the open trade offers' reserved legs and
+		///   what other pallets reserved through `ForexLedger::reserve`;
 		/// - open quotes and trades per account match the counters.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::BTreeMap;
@@ -1615,6 +1656,9 @@ pub mod pallet {
 			}
 			for (_, quote) in Quotes::<T>::iter() {
 				offers.entry(quote.maker.clone()).or_default().saturating_inc();
+			}
+			for (who, currency, amount) in LedgerReserved::<T>::iter() {
+				add(&Self::ledger_reservation(&who, currency, amount));
 			}
 			for (currency, _) in Currencies::<T>::iter() {
 				ensure!(
@@ -1672,9 +1716,36 @@ pub mod pallet {
 		/// What `pay` costs: the same checks, movement, record and history, without the
 		/// travel-rule payload it may carry.
 		fn transfer_weight() -> Weight {
-			T::WeightInfo::pay()
-				.saturating_add(T::CapitalFlowCheck::weight())
-				.saturating_add(hold_margin::<T>(1))
+			T::WeightInfo::pay().saturating_add(Self::supervision_weight())
+		}
+
+		fn supervision_weight() -> Weight {
+			T::CapitalFlowCheck::weight().saturating_add(hold_margin::<T>(1))
+		}
+
+		fn reserve(who: &T::AccountId, currency: CurrencyId, amount: Amount) -> DispatchResult {
+			Self::ensure_can_pay(who, currency, amount)?;
+			Self::reserve(&Self::ledger_reservation(who, currency, amount))?;
+			LedgerReserved::<T>::try_mutate(who, currency, |reserved| {
+				*reserved = reserved.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+				Ok(())
+			})
+		}
+
+		fn unreserve(who: &T::AccountId, currency: CurrencyId, amount: Amount) -> DispatchResult {
+			LedgerReserved::<T>::try_mutate_exists(who, currency, |slot| -> DispatchResult {
+				let left = slot
+					.unwrap_or_default()
+					.checked_sub(amount)
+					.ok_or(Error::<T>::InsufficientReserve)?;
+				*slot = (!left.is_zero()).then_some(left);
+				Ok(())
+			})?;
+			Self::return_reserved(&Self::ledger_reservation(who, currency, amount))
+		}
+
+		fn reserved(who: &T::AccountId, currency: CurrencyId) -> Amount {
+			LedgerReserved::<T>::get(who, currency)
 		}
 
 		fn parties(reference: &Reference) -> Vec<T::AccountId> {

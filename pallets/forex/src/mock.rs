@@ -176,6 +176,7 @@ impl pallet_forex::Config for Test {
 	type Kyc = MockKyc;
 	type Licences = MockKyc;
 	type CapitalFlowCheck = MockSupervision;
+	type LedgerObserver = ();
 	type Time = MockTime;
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type SupervisorOrigin = EnsureSignedBy<Supervisor, u64>;

@@ -114,6 +114,18 @@ impl ForexLedger<u64> for MockPayments {
 	fn transfer_weight() -> Weight {
 		Weight::zero()
 	}
+	fn supervision_weight() -> Weight {
+		Weight::zero()
+	}
+	fn reserve(_: &u64, _: CurrencyId, _: Amount) -> sp_runtime::DispatchResult {
+		Err(DispatchError::Other("not used by supervision"))
+	}
+	fn unreserve(_: &u64, _: CurrencyId, _: Amount) -> sp_runtime::DispatchResult {
+		Err(DispatchError::Other("not used by supervision"))
+	}
+	fn reserved(_: &u64, _: CurrencyId) -> Amount {
+		0
+	}
 	fn parties(reference: &Reference) -> Vec<u64> {
 		PaymentParties::get().get(reference).cloned().unwrap_or_default()
 	}

@@ -1,0 +1,3 @@
+//! Unit tests, one file per family of calls.
+
+mod smoke;
