@@ -291,6 +291,24 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl fxchain_primitives::leasing::LeasingApi<Block, AccountId> for Runtime {
+		fn lease(
+			id: fxchain_primitives::leasing::LeaseId,
+		) -> Option<fxchain_primitives::leasing::LeaseView<AccountId>> {
+			crate::Leasing::lease_view(id)
+		}
+
+		fn asset(
+			key: fxchain_primitives::leasing::AssetKey,
+		) -> Option<fxchain_primitives::leasing::Asset<AccountId>> {
+			pallet_leasing::Assets::<Runtime>::get(key)
+		}
+
+		fn leases_of(who: AccountId) -> Vec<fxchain_primitives::leasing::LeaseId> {
+			crate::Leasing::leases_of(&who)
+		}
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	impl frame_benchmarking::Benchmark<Block> for Runtime {
 		fn benchmark_metadata(extra: bool) -> (

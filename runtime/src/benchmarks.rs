@@ -2,7 +2,7 @@
 //! `scripts/benchmark.sh` runs them and writes each pallet's `weights.rs`).
 
 pub use crate::{
-	Balances, Council, CouncilMembership, Forex, Governance, Identity, Kyc, Runtime, Sudo,
+	Balances, Council, CouncilMembership, Forex, Governance, Identity, Kyc, Leasing, Runtime, Sudo,
 	Supervision, Timestamp, TransactionPayment, Utility, ValidatorSet,
 };
 pub use frame_benchmarking::baseline::Pallet as BaselineBench;
@@ -32,4 +32,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_kyc, Kyc]
 	[pallet_forex, Forex]
 	[pallet_supervision, Supervision]
+	[pallet_leasing, Leasing]
 );

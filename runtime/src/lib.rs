@@ -70,7 +70,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("fxchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("fxchain"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -228,4 +228,6 @@ mod runtime {
 	pub type Forex = pallet_forex;
 	#[runtime::pallet_index(42)]
 	pub type Supervision = pallet_supervision;
+	#[runtime::pallet_index(43)]
+	pub type Leasing = pallet_leasing;
 }

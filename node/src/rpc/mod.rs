@@ -9,11 +9,12 @@
 //! - `grandpa_roundState`, `grandpa_proveFinality`, `grandpa_subscribeJustifications`
 //!   (`sc-consensus-grandpa-rpc`);
 //! - fxchain's own `fxchain_*` methods, one submodule per capability ([`forex`],
-//!   [`supervision`]), wrapping the runtime APIs for
+//!   [`supervision`], [`leasing`]), wrapping the runtime APIs for
 //!   integrators who do not decode SCALE. Every one is documented in `docs/rpc.md`, and the
 //!   end-to-end tests check that the document and the node's `rpc_methods` agree.
 
 pub mod forex;
+pub mod leasing;
 pub mod supervision;
 
 use fxchain_runtime::{opaque::Block, AccountId, Balance, Nonce};
@@ -89,6 +90,7 @@ where
 		+ sp_consensus_babe::BabeApi<Block>
 		+ forex::ForexRuntimeApi
 		+ fxchain_primitives::supervision::SupervisionApi<Block, AccountId>
+		+ fxchain_primitives::leasing::LeasingApi<Block, AccountId>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 	SC: SelectChain<Block> + 'static,
@@ -101,6 +103,7 @@ where
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	use forex::{Forex, ForexRpcServer};
+	use leasing::{Leasing, LeasingRpcServer};
 	use supervision::{Supervision, SupervisionRpcServer};
 
 	let FullDeps { client, pool, babe, grandpa, history_index } = deps;
@@ -108,6 +111,7 @@ where
 
 	module.merge(Forex::new(client.clone(), history_index).into_rpc())?;
 	module.merge(Supervision::new(client.clone()).into_rpc())?;
+	module.merge(Leasing::new(client.clone()).into_rpc())?;
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(

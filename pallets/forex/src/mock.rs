@@ -2,7 +2,7 @@
 //! ledgers) and the forex pallet, with stand-ins for KYC, licences, the clock and supervision
 //! that the tests set.
 
-use crate::{self as pallet_forex, CapitalFlowCheck, Decision, Movement};
+use crate::{self as pallet_forex, CapitalFlowCheck, Decision, Movement, Reference};
 use frame_support::{
 	derive_impl, ord_parameter_types, parameter_types,
 	traits::{AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64, Time},
@@ -103,6 +103,8 @@ parameter_types! {
 	pub static Decisions: BTreeMap<u64, Decision> = BTreeMap::new();
 	/// What the supervision stand-in was told about each movement, in order.
 	pub static Told: Vec<(Movement<u64>, Outcome)> = Vec::new();
+	/// What the ledger observer was told: each held `ForexLedger` transfer that concluded.
+	pub static Concluded: Vec<(Reference, bool)> = Vec::new();
 	pub const ForexPalletId: PalletId = PalletId(*b"fx/escrw");
 }
 
@@ -176,7 +178,7 @@ impl pallet_forex::Config for Test {
 	type Kyc = MockKyc;
 	type Licences = MockKyc;
 	type CapitalFlowCheck = MockSupervision;
-	type LedgerObserver = ();
+	type LedgerObserver = RecordingObserver;
 	type Time = MockTime;
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type SupervisorOrigin = EnsureSignedBy<Supervisor, u64>;
@@ -231,6 +233,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	Now::set(START);
 	Decisions::set(BTreeMap::new());
 	Told::set(Vec::new());
+	Concluded::set(Vec::new());
 	Profiles::set(BTreeMap::from([
 		(BANK, profile(1, Institution, Resident, b"CN")),
 		(OTHER_BANK, profile(2, Institution, Resident, b"CN")),
@@ -259,6 +262,17 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext
+}
+
+/// Records what the forex pallet tells the pallets that move money through `ForexLedger`.
+pub struct RecordingObserver;
+impl fxchain_primitives::forex::LedgerObserver for RecordingObserver {
+	fn concluded(reference: &Reference, executed: bool) {
+		Concluded::mutate(|told| told.push((*reference, executed)));
+	}
+	fn weight() -> sp_runtime::Weight {
+		sp_runtime::Weight::zero()
+	}
 }
 
 /// Run `test` on the genesis above, then check the invariants: the pallet's own, and that every

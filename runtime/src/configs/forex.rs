@@ -30,7 +30,7 @@ impl pallet_forex::Config for Runtime {
 	type CapitalFlowCheck = crate::Supervision;
 	#[cfg(feature = "runtime-benchmarks")]
 	type CapitalFlowCheck = ();
-	type LedgerObserver = ();
+	type LedgerObserver = crate::Leasing;
 	type Time = Timestamp;
 	type GovernanceOrigin = GovernanceOrigin;
 	type SupervisorOrigin = SupervisorOrigin;

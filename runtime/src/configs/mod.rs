@@ -6,6 +6,7 @@ pub mod forex;
 pub mod governance;
 pub mod identity;
 pub mod kyc;
+pub mod leasing;
 pub mod monetary;
 pub mod supervision;
 pub mod system;
