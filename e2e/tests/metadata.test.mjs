@@ -24,6 +24,7 @@ const EXPECTED_PALLETS = [
   'Kyc',
   'Forex',
   'Supervision',
+  'Leasing',
 ];
 
 let node;

@@ -403,7 +403,9 @@ pub enum LedgerOutcome {
 /// How other pallets move currency: supervised exactly like a user's payment.
 pub trait ForexLedger<AccountId> {
 	/// Pay `amount` of `currency` from `from` to `to` for `purpose`, through supervision.
-	/// A denial is `Err`, so the caller's whole call fails and nothing moves.
+	/// A denial is `Err`, so the caller's whole call fails and nothing moves. A cross-border
+	/// transfer carries the parties' persons (keyed hashes from their credentials) as its
+	/// travel-rule data.
 	fn transfer(
 		from: &AccountId,
 		to: &AccountId,

@@ -1699,8 +1699,22 @@ pub mod pallet {
 			let cross_border = Self::cross_border(from, to, purpose)?;
 			Self::ensure_can_pay(from, currency, amount)?;
 			let leg = Leg { from: Some(from.clone()), to: Some(to.clone()), currency, amount };
-			let operation =
-				Record { purpose, cross_border, ..Record::new(MovementKind::Ledger, leg) };
+			// The travel rule asks that originator and beneficiary data go with a cross-border
+			// payment. A pallet's transfer runs between verified accounts, so the chain names
+			// them itself: the persons of their credentials, keyed hashes of the identity
+			// documents their registrars hold.
+			let travel_rule = match (T::Kyc::person_of(from), T::Kyc::person_of(to)) {
+				(Some(originator), Some(beneficiary)) if cross_border => {
+					Some(TravelRule::Hashes { originator, beneficiary })
+				},
+				_ => None,
+			};
+			let operation = Record {
+				purpose,
+				cross_border,
+				travel_rule,
+				..Record::new(MovementKind::Ledger, leg)
+			};
 			// A denial must leave no trace in the caller's state: undo the record with it.
 			frame_support::storage::with_storage_layer(|| match Self::submit(operation, false)? {
 				(_, PaymentStatus::Denied) => Err(Error::<T>::Denied.into()),

@@ -53,7 +53,8 @@
 //!
 //! ### Every block
 //! - `on_initialize` collects due rent of leases with automatic payment, at most
-//!   `MaxCollectionsPerBlock` leases per block, from a time-bucketed agenda.
+//!   `MaxCollectionsPerBlock` leases per block, earliest due first, from an agenda kept in
+//!   time order.
 //!
 //! ### Other pallets and clients
 //! - [`LedgerObserver`] is implemented by [`Pallet`]; the runtime gives it to the forex pallet.
@@ -113,17 +114,10 @@ pub mod pallet {
 		Moment,
 	};
 	use sp_core::H256;
-	use sp_runtime::traits::{Saturating, Zero};
+	use sp_runtime::traits::Zero;
 
 	/// Storage layout version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
-
-	/// The most empty agenda buckets one block steps over (after a stall, the agenda catches up
-	/// this many buckets per block).
-	pub const MAX_BUCKET_STEPS: u32 = 8;
-
-	/// The most later buckets tried when a lease's bucket is full.
-	pub const MAX_BUCKET_SPILL: u64 = 16;
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
@@ -149,14 +143,6 @@ pub mod pallet {
 		/// collection per block keeps up).
 		#[pallet::constant]
 		type MinPeriod: Get<Moment>;
-
-		/// The length of one bucket of the collection agenda, in milliseconds.
-		#[pallet::constant]
-		type CollectionBucket: Get<Moment>;
-
-		/// The most leases one agenda bucket holds.
-		#[pallet::constant]
-		type MaxCollectionsPerBucket: Get<u32>;
 
 		/// The most leases whose rent one block collects.
 		#[pallet::constant]
@@ -213,19 +199,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type InReview<T: Config> = StorageMap<_, Twox64Concat, Reference, Pending, OptionQuery>;
 
-	/// The collection agenda: leases to look at, by bucket (`time / CollectionBucket`).
+	/// The collection agenda: leases with automatic payment, keyed by when to look at them
+	/// next and the lease (both big-endian, with the identity hasher, so that the map iterates
+	/// in time order and the next due lease is the first key). One entry per lease at most.
 	#[pallet::storage]
-	pub type Agenda<T: Config> = StorageMap<
-		_,
-		Twox64Concat,
-		u64,
-		BoundedVec<LeaseId, T::MaxCollectionsPerBucket>,
-		ValueQuery,
-	>;
-
-	/// The first agenda bucket not yet worked through, once anything was put on the agenda.
-	#[pallet::storage]
-	pub type AgendaCursor<T: Config> = StorageValue<_, u64, OptionQuery>;
+	pub type Agenda<T: Config> = StorageMap<_, Identity, [u8; 16], (), OptionQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -272,7 +250,7 @@ pub mod pallet {
 		/// lease is as it was.
 		PaymentReturned { lease: LeaseId, reference: Reference },
 		/// Automatic collection could not take what is due; it tries again at `retry_at`.
-		CollectionFailed { lease: LeaseId, error: DispatchError, retry_at: Option<Moment> },
+		CollectionFailed { lease: LeaseId, error: DispatchError, retry_at: Moment },
 		/// The default trigger was met and the lessor sent a demand notice.
 		DemandSent { lease: LeaseId, overdue_instalments: u16, overdue_rent: Amount },
 		/// The lessee paid enough after a demand notice that the trigger is no longer met.
@@ -322,8 +300,8 @@ pub mod pallet {
 		/// Lessor and lessee must differ.
 		SelfLease,
 		/// The terms make no sense: a principal, at least one and at most `MaxInstalments`
-		/// instalments, a period of at least `MinPeriod`, a late-fee cap, a trigger of at least
-		/// one instalment and a share above zero.
+		/// instalments, a period of at least `MinPeriod`, a trigger of at least one instalment
+		/// and a share above zero. (A zero late-fee cap means no late fees.)
 		InvalidTerms,
 		/// The schedule hash differs from the draft's: read the draft again before signing.
 		ScheduleMismatch,
@@ -331,6 +309,8 @@ pub mod pallet {
 		NotLessor,
 		/// Only the lease's lessee may do this.
 		NotLessee,
+		/// Only the lease's lessor or lessee may do this.
+		NotParty,
 		/// The lease's status does not allow this: read it with `LeasingApi::lease`.
 		WrongStatus,
 		/// Nothing is due or payable on the lease now.
@@ -341,8 +321,6 @@ pub mod pallet {
 		GraceNotOver,
 		/// A payment of this lease is held for review: wait for the supervisor's decision.
 		PaymentInReview,
-		/// The collection agenda is full around this time: try again later.
-		TooManyCollections,
 		/// An amount overflowed (please report it).
 		Overflow,
 	}
@@ -353,20 +331,17 @@ pub mod pallet {
 			assert!(T::MaxInstalments::get() > 0, "a lease needs at least one instalment");
 			assert!(T::MaxInstalments::get() <= u32::from(u16::MAX), "instalment numbers are u16");
 			assert!(T::MinPeriod::get() > 0, "instalments need time between them");
-			assert!(T::CollectionBucket::get() > 0, "agenda buckets need a length");
-			assert!(T::MaxCollectionsPerBucket::get() > 0, "a bucket must hold a lease");
+			assert!(T::MaxCollectionsPerBlock::get() > 0, "collection must make progress");
 			assert!(T::CollectionRetry::get() > 0, "a retry must be later");
 		}
 
 		/// Collect the rent that fell due on leases with automatic payment: at most
-		/// `MaxCollectionsPerBlock` leases, and at most `MAX_BUCKET_STEPS` agenda buckets.
+		/// `MaxCollectionsPerBlock` leases, earliest due first.
 		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
-			let (collected, steps) = Self::collect_due(T::MaxCollectionsPerBlock::get());
-			T::WeightInfo::collect(collected)
-				.saturating_add(
-					T::Ledger::supervision_weight().saturating_mul(u64::from(collected)),
-				)
-				.saturating_add(T::DbWeight::get().reads_writes(steps.into(), steps.into()))
+			let collected = Self::collect_due(T::MaxCollectionsPerBlock::get());
+			T::WeightInfo::collect(collected).saturating_add(
+				T::Ledger::supervision_weight().saturating_mul(u64::from(collected)),
+			)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -556,7 +531,7 @@ pub mod pallet {
 		pub fn withdraw_draft(origin: OriginFor<T>, lease: LeaseId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let record = Self::lease(lease)?;
-			ensure!(who == record.lessor || who == record.lessee, Error::<T>::NotLessee);
+			ensure!(who == record.lessor || who == record.lessee, Error::<T>::NotParty);
 			ensure!(record.status == LeaseStatus::Draft, Error::<T>::WrongStatus);
 			Self::close(lease, record, Closure::Withdrawn);
 			Ok(())
@@ -608,12 +583,10 @@ pub mod pallet {
 			ensure!(who == record.lessee, Error::<T>::NotLessee);
 			ensure!(record.status != LeaseStatus::Draft, Error::<T>::WrongStatus);
 			record.auto_pay = enabled;
-			if enabled && record.collect_at.is_none() && record.in_review.is_none() {
-				if let Some(at) = Self::next_collection(&record) {
-					record.collect_at = Some(Self::put_on_agenda(lease, at)?);
-				}
+			if !enabled {
+				Self::take_off_agenda(lease, &mut record);
 			}
-			Leases::<T>::insert(lease, record);
+			Self::store(lease, record);
 			Self::deposit_event(Event::AutoPaySet { lease, enabled });
 			Ok(())
 		}
@@ -651,9 +624,11 @@ pub mod pallet {
 			let rows = Self::rows(lease);
 			let amount = Self::buyout_amount(&record, &rows, T::Time::now())
 				.ok_or(Error::<T>::WrongStatus)?;
-			let released = Self::release_deposit(&mut record, amount)?;
+			// Should the payment not execute, the lease goes on with its whole deposit.
+			let deposit = record.deposit;
+			Self::release_deposit(&mut record, amount)?;
 			let (lessee, lessor) = (record.lessee.clone(), record.lessor.clone());
-			Self::pay_for(lease, record, &lessee, &lessor, amount, Effect::Buyout, released)
+			Self::pay_for(lease, record, &lessee, &lessor, amount, Effect::Buyout, deposit)
 		}
 
 		/// Complete a matured lease: for a purchase the lessee pays the nominal price and title
@@ -673,21 +648,15 @@ pub mod pallet {
 			match record.terms.end {
 				EndOption::Purchase { price } => {
 					ensure!(who == record.lessee, Error::<T>::NotLessee);
-					let released = Self::release_deposit(&mut record, price)?;
+					// Should the payment not execute, the lease goes on with its whole deposit.
+					let deposit = record.deposit;
+					Self::release_deposit(&mut record, price)?;
 					if price.is_zero() {
 						Self::close(lease, record, Closure::TitlePassed);
 						return Ok(());
 					}
 					let (lessee, lessor) = (record.lessee.clone(), record.lessor.clone());
-					Self::pay_for(
-						lease,
-						record,
-						&lessee,
-						&lessor,
-						price,
-						Effect::Purchase,
-						released,
-					)
+					Self::pay_for(lease, record, &lessee, &lessor, price, Effect::Purchase, deposit)
 				},
 				EndOption::Return => {
 					ensure!(who == record.lessor, Error::<T>::NotLessor);
@@ -847,6 +816,12 @@ pub mod pallet {
 				lease: pending.lease,
 				reference: *reference,
 			});
+			if pending.effect == Effect::Surplus {
+				// The termination stands and the lessee owes nothing; the lessor, whose surplus
+				// payment a supervisor refused, settles it outside the lease.
+				Self::close(pending.lease, record, Closure::Terminated);
+				return;
+			}
 			Self::store(pending.lease, record);
 		}
 
@@ -1068,14 +1043,7 @@ pub mod pallet {
 		fn store(id: LeaseId, mut record: Lease<T::AccountId>) {
 			if record.auto_pay && record.collect_at.is_none() && record.in_review.is_none() {
 				if let Some(at) = Self::next_collection(&record) {
-					match Self::put_on_agenda(id, at) {
-						Ok(slot) => record.collect_at = Some(slot),
-						Err(error) => Self::deposit_event(Event::CollectionFailed {
-							lease: id,
-							error,
-							retry_at: None,
-						}),
-					}
+					Self::put_on_agenda(id, &mut record, at);
 				}
 			}
 			Leases::<T>::insert(id, record);
@@ -1086,6 +1054,7 @@ pub mod pallet {
 		fn close(id: LeaseId, mut record: Lease<T::AccountId>, closure: Closure) {
 			let title_passes = matches!(closure, Closure::TitlePassed | Closure::BoughtOut);
 			Self::release_asset(id, &record, title_passes);
+			Self::take_off_agenda(id, &mut record);
 			if let Err(error) = Self::release_deposit(&mut record, 0) {
 				log::error!(target: "runtime::leasing", "lease {id}: deposit not returned: {error:?}");
 			}
@@ -1236,61 +1205,59 @@ pub mod pallet {
 			}
 		}
 
-		/// Put lease `id` in the agenda bucket of `at` (not earlier than the cursor's), or the
-		/// next with room; returns the start of the bucket used.
-		fn put_on_agenda(id: LeaseId, at: Moment) -> Result<Moment, DispatchError> {
-			let length = T::CollectionBucket::get();
-			let wanted = at / length;
-			let first = match AgendaCursor::<T>::get() {
-				Some(cursor) => wanted.max(cursor),
-				None => {
-					AgendaCursor::<T>::put(wanted);
-					wanted
-				},
-			};
-			for bucket in first..first.saturating_add(MAX_BUCKET_SPILL) {
-				if Agenda::<T>::try_mutate(bucket, |ids| ids.try_push(id)).is_ok() {
-					return Ok(bucket.saturating_mul(length));
-				}
-			}
-			Err(Error::<T>::TooManyCollections.into())
+		/// The agenda key of lease `id` looked at `at`: both big-endian, so keys sort by time.
+		pub(crate) fn agenda_key(at: Moment, id: LeaseId) -> [u8; 16] {
+			let mut key = [0u8; 16];
+			let (time, lease) = key.split_at_mut(8);
+			time.copy_from_slice(&at.to_be_bytes());
+			lease.copy_from_slice(&id.to_be_bytes());
+			key
 		}
 
-		/// Work through the agenda up to now: collect from at most `limit` leases, stepping over
-		/// at most `MAX_BUCKET_STEPS` buckets. Returns the leases looked at and the buckets
-		/// stepped.
-		pub(crate) fn collect_due(limit: u32) -> (u32, u32) {
-			let Some(mut cursor) = AgendaCursor::<T>::get() else { return (0, 0) };
-			let now = T::Time::now();
-			let current = now / T::CollectionBucket::get();
-			let (mut collected, mut steps) = (0u32, 0u32);
-			while cursor <= current && steps < MAX_BUCKET_STEPS && collected < limit {
-				let mut ids = Agenda::<T>::get(cursor).into_inner();
-				let room = usize::try_from(limit.saturating_sub(collected)).unwrap_or(usize::MAX);
-				let rest = ids.split_off(room.min(ids.len()));
-				for id in ids {
-					collected.saturating_inc();
-					Self::collect(id, now);
-				}
-				if rest.is_empty() {
-					Agenda::<T>::remove(cursor);
-					cursor.saturating_inc();
-					steps.saturating_inc();
-				} else {
-					// The cursor stays; what is left comes first in the next block.
-					let rest: BoundedVec<_, _> = rest.try_into().unwrap_or_default();
-					Agenda::<T>::insert(cursor, rest);
-					break;
-				}
+		/// The lease an agenda key names, and when it is to be looked at.
+		fn agenda_entry(key: &[u8; 16]) -> (Moment, LeaseId) {
+			let mut time = [0u8; 8];
+			let mut lease = [0u8; 8];
+			let (t, l) = key.split_at(8);
+			time.copy_from_slice(t);
+			lease.copy_from_slice(l);
+			(Moment::from_be_bytes(time), LeaseId::from_be_bytes(lease))
+		}
+
+		/// Put lease `id` on the agenda at `at` (replacing any earlier entry).
+		fn put_on_agenda(id: LeaseId, record: &mut Lease<T::AccountId>, at: Moment) {
+			Self::take_off_agenda(id, record);
+			Agenda::<T>::insert(Self::agenda_key(at, id), ());
+			record.collect_at = Some(at);
+		}
+
+		fn take_off_agenda(id: LeaseId, record: &mut Lease<T::AccountId>) {
+			if let Some(at) = record.collect_at.take() {
+				Agenda::<T>::remove(Self::agenda_key(at, id));
 			}
-			AgendaCursor::<T>::put(cursor);
-			(collected, steps)
+		}
+
+		/// Collect from the leases due by now, earliest first, at most `limit` of them. Returns
+		/// how many were looked at.
+		pub(crate) fn collect_due(limit: u32) -> u32 {
+			let now = T::Time::now();
+			let due: Vec<(Moment, LeaseId)> = Agenda::<T>::iter_keys()
+				.map(|key| Self::agenda_entry(&key))
+				.take_while(|(at, _)| *at <= now)
+				.take(usize::try_from(limit).unwrap_or(usize::MAX))
+				.collect();
+			for (at, id) in &due {
+				Agenda::<T>::remove(Self::agenda_key(*at, *id));
+				Self::collect(*id, now);
+			}
+			u32::try_from(due.len()).unwrap_or(u32::MAX)
 		}
 
 		/// Collect what lease `id` owes at `now`, if anything; on failure, try again after
 		/// `CollectionRetry`.
 		fn collect(id: LeaseId, now: Moment) {
 			let Some(mut record) = Leases::<T>::get(id) else { return };
+			// Its agenda entry is gone already.
 			record.collect_at = None;
 			let due_now = Self::next_collection(&record).is_some_and(|at| at <= now);
 			if !record.auto_pay || record.in_review.is_some() || !due_now {
@@ -1301,9 +1268,8 @@ pub mod pallet {
 				Self::pay_next(id, record.clone(), now)
 			});
 			if let Err(error) = attempt {
-				let retry = now.saturating_add(T::CollectionRetry::get());
-				let retry_at = Self::put_on_agenda(id, retry).ok();
-				record.collect_at = retry_at;
+				let retry_at = now.saturating_add(T::CollectionRetry::get());
+				Self::put_on_agenda(id, &mut record, retry_at);
 				Leases::<T>::insert(id, record);
 				Self::deposit_event(Event::CollectionFailed { lease: id, error, retry_at });
 			}
@@ -1378,12 +1344,13 @@ pub mod pallet {
 		/// - every lease has its schedule, which hashes to the signed hash and adds up to the
 		///   principal and the total rent, and no more instalments are paid than it has;
 		/// - a payment in review is in `InReview` and the other way round;
-		/// - a lease waiting for collection is in the agenda bucket it names;
+		/// - the agenda holds exactly the leases waiting for collection, at the time they name;
 		/// - the lease index lists exactly each lease's lessor and lessee.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::{BTreeMap, BTreeSet};
 			let mut deposits: BTreeMap<(T::AccountId, u32), Amount> = BTreeMap::new();
 			let mut index: BTreeSet<(T::AccountId, LeaseId)> = BTreeSet::new();
+			let mut agenda: BTreeSet<[u8; 16]> = BTreeSet::new();
 			for (id, lease) in Leases::<T>::iter() {
 				let rows = Schedules::<T>::get(id).ok_or("a lease has no schedule")?;
 				ensure!(
@@ -1415,8 +1382,11 @@ pub mod pallet {
 					);
 				}
 				if let Some(at) = lease.collect_at {
-					let bucket = at / T::CollectionBucket::get();
-					ensure!(Agenda::<T>::get(bucket).contains(&id), "a lease is off the agenda");
+					ensure!(
+						Agenda::<T>::contains_key(Self::agenda_key(at, id)),
+						"a lease is off the agenda"
+					);
+					agenda.insert(Self::agenda_key(at, id));
 				}
 				index.insert((lease.lessor.clone(), id));
 				index.insert((lease.lessee.clone(), id));
@@ -1442,6 +1412,10 @@ pub mod pallet {
 			ensure!(
 				LeasesOf::<T>::iter_keys().collect::<BTreeSet<_>>() == index,
 				"the lease index differs from the leases"
+			);
+			ensure!(
+				Agenda::<T>::iter_keys().collect::<BTreeSet<_>>() == agenda,
+				"the agenda holds a lease that is not waiting for collection"
 			);
 			Ok(())
 		}

@@ -53,9 +53,6 @@ pub const START: Moment = 1_781_496_000_000;
 /// A 30-day instalment period.
 pub const MONTH: Moment = 30 * DAY;
 
-/// Agenda buckets of one minute; at most 3 leases per bucket and 2 collections per block.
-pub const BUCKET: Moment = 60_000;
-
 /// What supervision does with the next transfers.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Supervision {
@@ -204,8 +201,6 @@ impl pallet_leasing::Config for Test {
 	type Time = MockTime;
 	type MaxInstalments = ConstU32<360>;
 	type MinPeriod = ConstU64<60_000>;
-	type CollectionBucket = ConstU64<BUCKET>;
-	type MaxCollectionsPerBucket = ConstU32<3>;
 	type MaxCollectionsPerBlock = ConstU32<2>;
 	type CollectionRetry = ConstU64<DAY>;
 	type WeightInfo = ();

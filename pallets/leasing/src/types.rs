@@ -51,7 +51,7 @@ pub enum Effect {
 pub struct Pending {
 	pub lease: LeaseId,
 	pub effect: Effect,
-	/// The part of the deposit given back to the lessee's balance to make the payment, reserved
-	/// again if the payment does not execute.
+	/// The part of the deposit given back to the lessee's balance for the payment (all of it
+	/// for a buyout or purchase), reserved again if the payment does not execute.
 	pub released_deposit: Amount,
 }

@@ -16,10 +16,8 @@ impl pallet_leasing::Config for Runtime {
 	type MaxInstalments = ConstU32<360>;
 	// One slot: no two instalments of a lease fall due in one block.
 	type MinPeriod = ConstU64<6_000>;
-	// One-minute buckets of at most 1,024 leases: a lessor's month-end run of thousands of
-	// leases spills over a few minutes, collected 16 per block (about 160 a minute).
-	type CollectionBucket = ConstU64<60_000>;
-	type MaxCollectionsPerBucket = ConstU32<1_024>;
+	// A lessor's month-end run of thousands of leases is collected 16 per block, about 160 a
+	// minute, earliest due first.
 	type MaxCollectionsPerBlock = ConstU32<16>;
 	type CollectionRetry = ConstU64<DAY_MS>;
 	type WeightInfo = ();

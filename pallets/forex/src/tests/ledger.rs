@@ -64,6 +64,28 @@ fn a_cross_border_ledger_transfer_needs_an_international_purpose() {
 }
 
 #[test]
+fn a_cross_border_ledger_transfer_names_its_parties_for_the_travel_rule() {
+	build_and_execute(|| {
+		assert_ok!(Forex::transfer(&ALICE, &NON_RESIDENT, USD, 100, Purpose::ServicesTrade));
+		let (movement, _) = Told::get().pop().expect("supervision was told");
+		assert!(movement.cross_border && movement.travel_rule);
+		let record = Records::<Test>::get(last_reference()).expect("retained");
+		let person = |who| <MockKyc as fxchain_primitives::kyc::KycProvider<u64>>::person_of(&who);
+		assert_eq!(
+			record.travel_rule,
+			Some(crate::TravelRule::Hashes {
+				originator: person(ALICE).unwrap(),
+				beneficiary: person(NON_RESIDENT).unwrap(),
+			})
+		);
+		// A domestic transfer carries none.
+		assert_ok!(Forex::transfer(&ALICE, &BOB, USD, 100, Purpose::Domestic));
+		let record = Records::<Test>::get(last_reference()).expect("retained");
+		assert_eq!(record.travel_rule, None);
+	});
+}
+
+#[test]
 fn a_reservation_for_another_pallet_sits_in_escrow_until_given_back() {
 	build_and_execute(|| {
 		assert_ok!(<Forex as ForexLedger<u64>>::reserve(&ALICE, USD, 300));
