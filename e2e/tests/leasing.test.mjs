@@ -52,14 +52,14 @@ test(
     await send(api, api.tx.forex.deposit(CNY, charlie.address, 200_000, '0x' + '5c'.repeat(32)), dave, 'forex.Deposited');
     await send(api, api.tx.leasing.registerAsset(MACHINE, DESCRIPTION), dave, 'leasing.AssetRegistered');
 
-    // CNY 1,200.00 at 1% per 12-second period, 2 equal instalments, CNY 100.00 deposit, title for
+    // CNY 1,200.00 at 1% per one-minute period, 2 equal instalments, CNY 100.00 deposit, title for
     // CNY 1.00.
     const terms = {
       currency: CNY,
       principal: 120_000,
       rate: 10_000_000,
       instalments: 2,
-      period: 12_000,
+      period: 60_000,
       method: 'EqualInstalment',
       deposit: 10_000,
       lateFee: 500_000,
@@ -96,6 +96,10 @@ test(
     const { data: signed } = await send(api, api.tx.leasing.sign(id, draft.scheduleHash), charlie, 'leasing.LeaseSigned');
     assert.equal(signed.deposit.toBigInt(), 10_000n);
     assert.equal((await cny(charlie.address)).reserved, 10_000n);
+    // Automatic payment: the chain is to collect each instalment when it falls due.
+    const daveBefore = (await cny(dave.address)).free;
+    await send(api, api.tx.leasing.setAutoPay(id, true), charlie, 'leasing.AutoPaySet');
+
     const asset = await rpc('fxchain_asset', [MACHINE]);
     assert.deepEqual([asset.holder, asset.encumbrance, asset.lease, asset.party], [dave.address, 'Lease', id, charlie.address]);
 
@@ -105,9 +109,7 @@ test(
     const byLessee = await signSendFinalized(api, api.tx.leasing.pledgeAsset(MACHINE, accounts.eve.address), charlie);
     assert.equal(byLessee.error, 'leasing.NotHolder');
 
-    // Automatic payment: the chain collects the first instalment when it falls due.
-    const daveBefore = (await cny(dave.address)).free;
-    await send(api, api.tx.leasing.setAutoPay(id, true), charlie, 'leasing.AutoPaySet');
+    // A minute after signing, the chain collects the first instalment by itself.
     const collected = await waitUntil(
       async () => {
         const lease = await rpc('fxchain_lease', [id]);
@@ -118,7 +120,8 @@ test(
     assert.equal(collected.schedule[0].paid, true);
     assert.equal((await cny(dave.address)).free - daveBefore, 60_901n);
 
-    // Charlie pays the second instalment itself; it moves as a supervised ledger payment.
+    // Charlie turns automatic payment off and pays the second instalment itself, a minute before
+    // it is due; it moves as a supervised ledger payment.
     await send(api, api.tx.leasing.setAutoPay(id, false), charlie, 'leasing.AutoPaySet');
     const { data: rent, events } = await send(api, api.tx.leasing.pay(id), charlie, 'leasing.RentPaid');
     assert.deepEqual([rent.instalment.toNumber(), rent.rent.toBigInt(), rent.lateFee.toBigInt()], [2, 60_901n, 0n]);

@@ -150,6 +150,9 @@ wire_type! {
 		/// A draft withdrawn by the lessor or declined by the lessee.
 		#[codec(index = 4)]
 		Withdrawn,
+		/// Terminated, and the lessor gave up the settlement still due.
+		#[codec(index = 5)]
+		WrittenOff,
 	}
 }
 

@@ -1738,24 +1738,29 @@ pub mod pallet {
 		}
 
 		fn reserve(who: &T::AccountId, currency: CurrencyId, amount: Amount) -> DispatchResult {
-			Self::ensure_can_pay(who, currency, amount)?;
-			Self::reserve(&Self::ledger_reservation(who, currency, amount))?;
-			LedgerReserved::<T>::try_mutate(who, currency, |reserved| {
-				*reserved = reserved.checked_add(amount).ok_or(Error::<T>::Overflow)?;
-				Ok(())
+			// All or nothing, also for a caller that goes on after an error.
+			frame_support::storage::with_storage_layer(|| {
+				Self::ensure_can_pay(who, currency, amount)?;
+				Self::reserve(&Self::ledger_reservation(who, currency, amount))?;
+				LedgerReserved::<T>::try_mutate(who, currency, |reserved| {
+					*reserved = reserved.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+					Ok(())
+				})
 			})
 		}
 
 		fn unreserve(who: &T::AccountId, currency: CurrencyId, amount: Amount) -> DispatchResult {
-			LedgerReserved::<T>::try_mutate_exists(who, currency, |slot| -> DispatchResult {
-				let left = slot
-					.unwrap_or_default()
-					.checked_sub(amount)
-					.ok_or(Error::<T>::InsufficientReserve)?;
-				*slot = (!left.is_zero()).then_some(left);
-				Ok(())
-			})?;
-			Self::return_reserved(&Self::ledger_reservation(who, currency, amount))
+			frame_support::storage::with_storage_layer(|| {
+				LedgerReserved::<T>::try_mutate_exists(who, currency, |slot| -> DispatchResult {
+					let left = slot
+						.unwrap_or_default()
+						.checked_sub(amount)
+						.ok_or(Error::<T>::InsufficientReserve)?;
+					*slot = (!left.is_zero()).then_some(left);
+					Ok(())
+				})?;
+				Self::return_reserved(&Self::ledger_reservation(who, currency, amount))
+			})
 		}
 
 		fn reserved(who: &T::AccountId, currency: CurrencyId) -> Amount {

@@ -573,6 +573,45 @@ mod benchmarks {
 		assert_eq!((reserved::<T>(&lessee, currency), balance::<T>(&lessee, currency)), (0, 0));
 	}
 
+	/// The lessor writes off a terminated lease of the most instalments whose deposit could not
+	/// pay when it was terminated (the lessee's credential had lapsed, or supervision refused),
+	/// set up in storage as `terminate` leaves it: the asset already released, something still
+	/// due, the whole deposit reserved. Closing gives the deposit back through the ledger (the
+	/// lessee's balance, exactly the deposit, is created), reads the asset (no longer the
+	/// lease's: nothing to write), and removes the lease, its schedule, both index entries and
+	/// its agenda entry (it pays automatically and waits for collection).
+	#[benchmark]
+	fn write_off() {
+		T::BenchmarkHelper::set_time(NOW);
+		let (lessor, lessee) = parties::<T>(Caller::Lessor);
+		let (id, currency) = max_lease::<T>(&lessor, &lessee);
+		let now = due::<T>(id, max_instalments::<T>()).saturating_add(LATE);
+		T::BenchmarkHelper::set_time(now);
+		Assets::<T>::mutate(asset(0), |registered| {
+			registered.as_mut().expect("the asset is registered").encumbrance = None
+		});
+		update::<T>(id, |record| {
+			record.status = LeaseStatus::Terminated { due: PRINCIPAL };
+		});
+		put_on_agenda::<T>(id, now);
+		assert_eq!(lease::<T>(id).deposit, DEPOSIT);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(lessor.clone()), id);
+
+		assert!(!Leases::<T>::contains_key(id));
+		assert!(!Schedules::<T>::contains_key(id));
+		assert!(!LeasesOf::<T>::contains_key(&lessor, id));
+		assert!(!LeasesOf::<T>::contains_key(&lessee, id));
+		assert_off_agenda::<T>(id, now);
+		let released = Assets::<T>::get(asset(0)).expect("the asset stays registered");
+		assert_eq!((released.holder, released.encumbrance), (lessor, None));
+		assert_eq!(
+			(reserved::<T>(&lessee, currency), balance::<T>(&lessee, currency)),
+			(0, DEPOSIT)
+		);
+	}
+
 	/// One block's collection, `collect_due(MaxCollectionsPerBlock)` as `on_initialize` calls it,
 	/// with `n` leases due. Each lease, of the most instalments, pays automatically and has its
 	/// first instalment overdue with a late fee after a demand notice; each has its own lessor
@@ -637,8 +676,8 @@ mod benchmarks {
 
 	/// A held payment concluded. Benchmarks run with a supervision that never holds, so the held
 	/// payment is set up in storage as `pay_for` leaves it: a buyout, for which the whole deposit
-	/// was given back to the lessee (the ledger's reservation undone, the lease's deposit
-	/// zero), in review.
+	/// was given back to the lessee (the buyout exceeds it: the ledger's reservation undone, the
+	/// lease's deposit zero), in review.
 	///
 	/// The payment is returned (rejected or expired), the most expensive way a held payment
 	/// concludes: the deposit is reserved again through the ledger (the currency, the lessee's
@@ -650,8 +689,9 @@ mod benchmarks {
 	/// was given back when the payment was made); a settlement that ends an accelerated lease
 	/// writes it; an instalment writes it and puts it on the agenda as here, and after a demand
 	/// notice reads the schedule and computes the arrears, which costs less than the ledger's
-	/// reservation. A returned surplus closes the terminated lease without a ledger call (the
-	/// asset read, five removals).
+	/// reservation. A returned surplus closes the terminated lease, which gives back the deposit
+	/// (one ledger call, as here, but an unreservation rather than a reservation) and reads the
+	/// asset and makes five removals where this writes the lease and inserts an agenda entry.
 	#[benchmark]
 	fn concluded() {
 		T::BenchmarkHelper::set_time(NOW);

@@ -253,24 +253,29 @@ pub mod pallet {
 		CollectionFailed { lease: LeaseId, error: DispatchError, retry_at: Moment },
 		/// The default trigger was met and the lessor sent a demand notice.
 		DemandSent { lease: LeaseId, overdue_instalments: u16, overdue_rent: Amount },
-		/// The lessee paid enough after a demand notice that the trigger is no longer met.
+		/// The lessee paid enough after a demand notice (or a declared default the lessor has
+		/// not acted on) that the trigger is no longer met: the lease is active again.
 		DemandCured { lease: LeaseId },
 		/// The grace period ended with the trigger met: the lease is in default.
 		LeaseDefaulted { lease: LeaseId },
-		/// The lessor accelerated: `owed` fell due, of which the deposit paid `deposit_applied`.
-		LeaseAccelerated { lease: LeaseId, owed: Amount, deposit_applied: Amount },
-		/// The lessor terminated and repossessed: `owed` (unpaid rent and fees) less `recovered`
-		/// (backed by `evidence`) is settled first from the deposit; `due` is left for the
-		/// lessee to pay, `surplus` goes to the lessee.
+		/// The lessor accelerated: `owed` fell due; the deposit pays first (`SettlementPaid`).
+		LeaseAccelerated { lease: LeaseId, owed: Amount },
+		/// The lessor terminated and repossessed: `owed` less `recovered` (backed by
+		/// `evidence`) is `due`, which the deposit pays first; `surplus` goes to the lessee.
 		LeaseTerminated {
 			lease: LeaseId,
 			owed: Amount,
 			recovered: Amount,
 			evidence: H256,
-			deposit_applied: Amount,
 			due: Amount,
 			surplus: Amount,
 		},
+		/// The deposit could not pay towards a settlement now (the lessee's credential lapsed,
+		/// or supervision refused); it stays reserved and pays first when the lessee pays.
+		DepositNotApplied { lease: LeaseId, error: DispatchError },
+		/// A termination's surplus could not reach the lessee (supervision refused or rejected
+		/// it, or the lessee's credential lapsed): the lease closed and the lessor owes it.
+		SurplusUnpaid { lease: LeaseId, amount: Amount },
 		/// All rent is paid; the end option completes the lease.
 		LeaseMatured { lease: LeaseId },
 		/// The lease ended and left storage.
@@ -300,8 +305,9 @@ pub mod pallet {
 		/// Lessor and lessee must differ.
 		SelfLease,
 		/// The terms make no sense: a principal, at least one and at most `MaxInstalments`
-		/// instalments, a period of at least `MinPeriod`, a trigger of at least one instalment
-		/// and a share above zero. (A zero late-fee cap means no late fees.)
+		/// instalments, a period of at least `MinPeriod`, rent in every instalment (a principal
+		/// of at least one minor unit per instalment), a trigger of at least one instalment and
+		/// a share above zero. (A zero late-fee cap means no late fees.)
 		InvalidTerms,
 		/// The schedule hash differs from the draft's: read the draft again before signing.
 		ScheduleMismatch,
@@ -339,8 +345,12 @@ pub mod pallet {
 		/// `MaxCollectionsPerBlock` leases, earliest due first.
 		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
 			let collected = Self::collect_due(T::MaxCollectionsPerBlock::get());
+			// `collect` measures rent; a settlement may also give back the deposit and close the
+			// lease, which `complete` measures (with a transfer): charged on top, an upper bound.
 			T::WeightInfo::collect(collected).saturating_add(
-				T::Ledger::supervision_weight().saturating_mul(u64::from(collected)),
+				T::Ledger::supervision_weight()
+					.saturating_add(T::WeightInfo::complete())
+					.saturating_mul(u64::from(collected)),
 			)
 		}
 
@@ -483,6 +493,8 @@ pub mod pallet {
 			Self::unencumbered(&asset, &lessor)?;
 			Self::ensure_sensible(&terms)?;
 			let rows = schedule::compute(&terms);
+			// An instalment of no rent could never be paid, and would count as arrears.
+			ensure!(rows.iter().all(|row| !row.rent().is_zero()), Error::<T>::InvalidTerms);
 			let schedule_hash = H256(sp_io::hashing::blake2_256(&rows.encode()));
 			let total_rent = schedule::total_rent(&rows);
 			let rows: BoundedVec<_, T::MaxInstalments> =
@@ -552,6 +564,11 @@ pub mod pallet {
 			ensure!(record.status == LeaseStatus::Draft, Error::<T>::WrongStatus);
 			ensure!(schedule_hash == record.schedule_hash, Error::<T>::ScheduleMismatch);
 			Self::ensure_verified(&who)?;
+			Self::ensure_verified(&record.lessor)?;
+			ensure!(
+				T::Licences::is_licensed(&record.lessor, Role::Lessor),
+				Error::<T>::NotLicensed
+			);
 			let mut asset = Self::unencumbered(&record.asset, &record.lessor)?;
 			let deposit = record.terms.deposit;
 			if !deposit.is_zero() {
@@ -598,7 +615,7 @@ pub mod pallet {
 		///
 		/// Emits `RentPaid` or `SettlementPaid` (`PaymentHeld` when supervision holds it).
 		#[pallet::call_index(20)]
-		#[pallet::weight(T::WeightInfo::pay().saturating_add(T::Ledger::supervision_weight()))]
+		#[pallet::weight(payment_weight::<T>().saturating_add(T::Ledger::supervision_weight()))]
 		pub fn pay(origin: OriginFor<T>, lease: LeaseId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let record = Self::lease(lease)?;
@@ -624,11 +641,9 @@ pub mod pallet {
 			let rows = Self::rows(lease);
 			let amount = Self::buyout_amount(&record, &rows, T::Time::now())
 				.ok_or(Error::<T>::WrongStatus)?;
-			// Should the payment not execute, the lease goes on with its whole deposit.
-			let deposit = record.deposit;
-			Self::release_deposit(&mut record, amount)?;
+			let applied = Self::apply_deposit(&mut record, amount)?;
 			let (lessee, lessor) = (record.lessee.clone(), record.lessor.clone());
-			Self::pay_for(lease, record, &lessee, &lessor, amount, Effect::Buyout, deposit)
+			Self::pay_for(lease, record, &lessee, &lessor, amount, Effect::Buyout, applied)
 		}
 
 		/// Complete a matured lease: for a purchase the lessee pays the nominal price and title
@@ -648,19 +663,16 @@ pub mod pallet {
 			match record.terms.end {
 				EndOption::Purchase { price } => {
 					ensure!(who == record.lessee, Error::<T>::NotLessee);
-					// Should the payment not execute, the lease goes on with its whole deposit.
-					let deposit = record.deposit;
-					Self::release_deposit(&mut record, price)?;
 					if price.is_zero() {
 						Self::close(lease, record, Closure::TitlePassed);
 						return Ok(());
 					}
+					let applied = Self::apply_deposit(&mut record, price)?;
 					let (lessee, lessor) = (record.lessee.clone(), record.lessor.clone());
-					Self::pay_for(lease, record, &lessee, &lessor, price, Effect::Purchase, deposit)
+					Self::pay_for(lease, record, &lessee, &lessor, price, Effect::Purchase, applied)
 				},
 				EndOption::Return => {
 					ensure!(who == record.lessor, Error::<T>::NotLessor);
-					Self::release_deposit(&mut record, 0)?;
 					Self::close(lease, record, Closure::Returned);
 					Ok(())
 				},
@@ -716,12 +728,16 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Accelerate a defaulted lease: all remaining rent and the late fees accrued fall due
-		/// now. The deposit pays first; any part of it not needed returns to the lessee.
+		/// Accelerate a defaulted lease whose trigger is still met: all remaining rent and the
+		/// late fees accrued fall due now, and the deposit pays first (what it does not need
+		/// returns to the lessee at the end). Should the deposit not move (the lessee's
+		/// credential lapsed, supervision refused), the acceleration stands and the deposit
+		/// stays reserved, to pay first when the lessee pays.
 		///
 		/// The dispatch origin must be signed by the lessor.
 		///
-		/// Emits `LeaseAccelerated` (and `SettlementPaid` for the deposit).
+		/// Emits `LeaseAccelerated`, and `SettlementPaid`, `PaymentHeld` or `DepositNotApplied`
+		/// for the deposit.
 		#[pallet::call_index(32)]
 		#[pallet::weight(T::WeightInfo::accelerate().saturating_add(T::Ledger::supervision_weight()))]
 		pub fn accelerate(origin: OriginFor<T>, lease: LeaseId) -> DispatchResult {
@@ -730,21 +746,27 @@ pub mod pallet {
 				matches!(record.status, LeaseStatus::Defaulted { .. }),
 				Error::<T>::WrongStatus
 			);
-			let owed = Self::unpaid(&record, &Self::rows(lease), T::Time::now());
-			let applied = Self::release_deposit(&mut record, owed)?;
+			let rows = Self::rows(lease);
+			let now = T::Time::now();
+			ensure!(Self::arrears(&record, &rows, now).trigger_met, Error::<T>::TriggerNotMet);
+			let owed = Self::unpaid(&record, &rows, now);
 			record.status = LeaseStatus::Accelerated { due: owed };
-			Self::deposit_event(Event::LeaseAccelerated { lease, owed, deposit_applied: applied });
-			Self::settle_from_deposit(lease, record, applied)
+			Self::deposit_event(Event::LeaseAccelerated { lease, owed });
+			Self::settle_from_deposit(lease, record, owed);
+			Ok(())
 		}
 
-		/// Terminate a defaulted lease and repossess the asset (its registration is released at
-		/// once). The settlement is the unpaid rent and fees less `recovered`, the value the
-		/// lessor recovered from the asset (backed by the hash of its `evidence`); the deposit
-		/// pays first. What remains is due from the lessee; a surplus goes to the lessee.
+		/// Terminate a defaulted lease whose trigger is still met, or an accelerated one, and
+		/// repossess the asset (its registration is released at once). The settlement is what
+		/// is owed (unpaid rent and fees; after acceleration, what is still due) less
+		/// `recovered`, the value the lessor recovered from the asset (backed by the hash of its
+		/// `evidence`); the deposit pays first, as for an acceleration. What remains is due from
+		/// the lessee; a surplus goes to the lessee.
 		///
 		/// The dispatch origin must be signed by the lessor.
 		///
-		/// Emits `LeaseTerminated` and `AssetReleased` (and `LeaseClosed` when settled).
+		/// Emits `LeaseTerminated` and `AssetReleased` (and `LeaseClosed` when settled, or
+		/// `SurplusUnpaid` when the surplus could not be paid).
 		#[pallet::call_index(33)]
 		#[pallet::weight(T::WeightInfo::terminate().saturating_add(T::Ledger::supervision_weight()))]
 		pub fn terminate(
@@ -754,35 +776,73 @@ pub mod pallet {
 			evidence: H256,
 		) -> DispatchResult {
 			let mut record = Self::lessors_lease(origin, lease)?;
-			ensure!(
-				matches!(record.status, LeaseStatus::Defaulted { .. }),
-				Error::<T>::WrongStatus
-			);
-			let owed = Self::unpaid(&record, &Self::rows(lease), T::Time::now());
+			let owed = match record.status {
+				LeaseStatus::Defaulted { .. } => {
+					let rows = Self::rows(lease);
+					let now = T::Time::now();
+					let arrears = Self::arrears(&record, &rows, now);
+					ensure!(arrears.trigger_met, Error::<T>::TriggerNotMet);
+					Self::unpaid(&record, &rows, now)
+				},
+				LeaseStatus::Accelerated { due } => due,
+				_ => return Err(Error::<T>::WrongStatus.into()),
+			};
 			Self::release_asset(lease, &record, false);
 			let net = owed.saturating_sub(recovered);
 			let surplus = recovered.saturating_sub(owed);
-			let applied = Self::release_deposit(&mut record, net)?;
 			record.status = LeaseStatus::Terminated { due: net };
 			Self::deposit_event(Event::LeaseTerminated {
 				lease,
 				owed,
 				recovered,
 				evidence,
-				deposit_applied: applied,
-				due: net.saturating_sub(applied),
+				due: net,
 				surplus,
 			});
 			if !surplus.is_zero() {
 				let (lessee, lessor) = (record.lessee.clone(), record.lessor.clone());
-				return Self::pay_for(lease, record, &lessor, &lessee, surplus, Effect::Surplus, 0);
+				let effect = Effect::Surplus { amount: surplus };
+				let attempt = frame_support::storage::with_storage_layer(|| {
+					Self::pay_for(lease, record.clone(), &lessor, &lessee, surplus, effect, 0)
+				});
+				if attempt.is_err() {
+					Self::deposit_event(Event::SurplusUnpaid { lease, amount: surplus });
+					Self::close(lease, record, Closure::Terminated);
+				}
+				return Ok(());
 			}
 			if net.is_zero() {
 				Self::close(lease, record, Closure::Terminated);
 				return Ok(());
 			}
-			Self::settle_from_deposit(lease, record, applied)
+			Self::settle_from_deposit(lease, record, net);
+			Ok(())
 		}
+
+		/// Give up what a terminated lease still has due: the lease closes and the rest of the
+		/// deposit returns to the lessee. (The claim may still be pursued off chain.)
+		///
+		/// The dispatch origin must be signed by the lessor.
+		///
+		/// Emits `LeaseClosed` (`WrittenOff`).
+		#[pallet::call_index(34)]
+		#[pallet::weight(T::WeightInfo::write_off())]
+		pub fn write_off(origin: OriginFor<T>, lease: LeaseId) -> DispatchResult {
+			let record = Self::lessors_lease(origin, lease)?;
+			ensure!(
+				matches!(record.status, LeaseStatus::Terminated { .. }),
+				Error::<T>::WrongStatus
+			);
+			Self::close(lease, record, Closure::WrittenOff);
+			Ok(())
+		}
+	}
+
+	/// The most one `pay` costs: a rent payment that reads the whole schedule and cures a
+	/// demand (`pay`), or a settlement that gives back the deposit and closes the lease, as a
+	/// purchase at `complete` does.
+	pub(crate) fn payment_weight<T: Config>() -> Weight {
+		T::WeightInfo::pay().max(T::WeightInfo::complete())
 	}
 
 	impl<T: Config> LedgerObserver for Pallet<T> {
@@ -816,17 +876,20 @@ pub mod pallet {
 				lease: pending.lease,
 				reference: *reference,
 			});
-			if pending.effect == Effect::Surplus {
+			if let Effect::Surplus { amount } = pending.effect {
 				// The termination stands and the lessee owes nothing; the lessor, whose surplus
-				// payment a supervisor refused, settles it outside the lease.
+				// payment a supervisor refused, owes it outside the lease.
+				Self::deposit_event(Event::SurplusUnpaid { lease: pending.lease, amount });
 				Self::close(pending.lease, record, Closure::Terminated);
 				return;
 			}
 			Self::store(pending.lease, record);
 		}
 
+		/// The benchmarked return of a held buyout (the ledger reserves the deposit again), or,
+		/// when dearer, what applying a payment costs at most (see [`payment_weight`]).
 		fn weight() -> Weight {
-			T::WeightInfo::concluded()
+			T::WeightInfo::concluded().max(payment_weight::<T>())
 		}
 	}
 
@@ -871,6 +934,8 @@ pub mod pallet {
 			let record = Self::lease(id)?;
 			ensure!(who == record.lessor, Error::<T>::NotLessor);
 			ensure!(record.in_review.is_none(), Error::<T>::PaymentInReview);
+			// A lessor whose own credential lapsed could not be paid: no remedies meanwhile.
+			Self::ensure_verified(&who)?;
 			Ok(record)
 		}
 
@@ -880,9 +945,10 @@ pub mod pallet {
 
 		/// Pay what `record` owes next at `now` (see [`pay`](Pallet::pay)); also what the
 		/// collection does.
-		fn pay_next(id: LeaseId, record: Lease<T::AccountId>, now: Moment) -> DispatchResult {
+		fn pay_next(id: LeaseId, mut record: Lease<T::AccountId>, now: Moment) -> DispatchResult {
 			ensure!(record.in_review.is_none(), Error::<T>::PaymentInReview);
 			let (lessee, lessor) = (record.lessee.clone(), record.lessor.clone());
+			let mut applied = 0;
 			let (amount, effect) = match record.status {
 				LeaseStatus::Active
 				| LeaseStatus::Demanded { .. }
@@ -899,11 +965,13 @@ pub mod pallet {
 				LeaseStatus::Accelerated { due } | LeaseStatus::Terminated { due }
 					if !due.is_zero() =>
 				{
+					// A deposit that could not pay when the settlement fell due pays first now.
+					applied = Self::apply_deposit(&mut record, due)?;
 					(due, Effect::Settlement { amount: due })
 				},
 				_ => return Err(Error::<T>::NothingDue.into()),
 			};
-			Self::pay_for(id, record, &lessee, &lessor, amount, effect, 0)
+			Self::pay_for(id, record, &lessee, &lessor, amount, effect, applied)
 		}
 
 		/// Pay `amount` from `from` to `to` through the ledger for lease `id`, and apply `effect`
@@ -947,33 +1015,39 @@ pub mod pallet {
 			})
 		}
 
-		/// Pay the part of a settlement the deposit covers (`applied`, just given back to the
-		/// lessee's balance). Stores the lease.
-		fn settle_from_deposit(
-			id: LeaseId,
-			record: Lease<T::AccountId>,
-			applied: Amount,
-		) -> DispatchResult {
-			if applied.is_zero() {
+		/// Pay what the deposit covers of a settlement of `due` to the lessor. Should that
+		/// fail, the settlement stands and the deposit stays reserved (`DepositNotApplied`).
+		/// Stores the lease.
+		fn settle_from_deposit(id: LeaseId, record: Lease<T::AccountId>, due: Amount) {
+			if record.deposit.is_zero() {
 				Self::store(id, record);
-				return Ok(());
+				return;
 			}
-			let (lessee, lessor) = (record.lessee.clone(), record.lessor.clone());
-			let effect = Effect::Settlement { amount: applied };
-			Self::pay_for(id, record, &lessee, &lessor, applied, effect, applied)
+			let attempt = frame_support::storage::with_storage_layer(|| {
+				let mut tried = record.clone();
+				let applied = Self::apply_deposit(&mut tried, due)?;
+				let (lessee, lessor) = (tried.lessee.clone(), tried.lessor.clone());
+				let effect = Effect::Settlement { amount: applied };
+				Self::pay_for(id, tried, &lessee, &lessor, applied, effect, applied)
+			});
+			if let Err(error) = attempt {
+				Self::deposit_event(Event::DepositNotApplied { lease: id, error });
+				Self::store(id, record);
+			}
 		}
 
-		/// Give the whole deposit back to the lessee's balance, and return the part of it that
-		/// goes to `owed`.
-		fn release_deposit(
+		/// Give back to the lessee's balance the part of the deposit that pays `owed`, and
+		/// return it; the rest stays reserved until the lease closes.
+		fn apply_deposit(
 			record: &mut Lease<T::AccountId>,
 			owed: Amount,
 		) -> Result<Amount, DispatchError> {
-			let deposit = core::mem::take(&mut record.deposit);
-			if !deposit.is_zero() {
-				T::Ledger::unreserve(&record.lessee, record.terms.currency, deposit)?;
+			let applied = record.deposit.min(owed);
+			if !applied.is_zero() {
+				T::Ledger::unreserve(&record.lessee, record.terms.currency, applied)?;
+				record.deposit = record.deposit.saturating_sub(applied);
 			}
-			Ok(deposit.min(owed))
+			Ok(applied)
 		}
 
 		/// A payment of lease `id` executed: what it changes. Stores (or closes) the lease.
@@ -997,8 +1071,11 @@ pub mod pallet {
 					if record.paid >= record.terms.instalments {
 						record.status = LeaseStatus::Matured;
 						Self::deposit_event(Event::LeaseMatured { lease: id });
-					} else if matches!(record.status, LeaseStatus::Demanded { .. })
-						&& !Self::arrears(&record, &Self::rows(id), T::Time::now()).trigger_met
+					} else if matches!(
+						record.status,
+						LeaseStatus::Demanded { .. } | LeaseStatus::Defaulted { .. }
+					) && !Self::arrears(&record, &Self::rows(id), T::Time::now())
+						.trigger_met
 					{
 						record.status = LeaseStatus::Active;
 						Self::deposit_event(Event::DemandCured { lease: id });
@@ -1034,7 +1111,7 @@ pub mod pallet {
 				},
 				Effect::Buyout => Self::close(id, record, Closure::BoughtOut),
 				Effect::Purchase => Self::close(id, record, Closure::TitlePassed),
-				Effect::Surplus => Self::close(id, record, Closure::Terminated),
+				Effect::Surplus { .. } => Self::close(id, record, Closure::Terminated),
 			}
 		}
 
@@ -1055,7 +1132,8 @@ pub mod pallet {
 			let title_passes = matches!(closure, Closure::TitlePassed | Closure::BoughtOut);
 			Self::release_asset(id, &record, title_passes);
 			Self::take_off_agenda(id, &mut record);
-			if let Err(error) = Self::release_deposit(&mut record, 0) {
+			let deposit = record.deposit;
+			if let Err(error) = Self::apply_deposit(&mut record, deposit) {
 				log::error!(target: "runtime::leasing", "lease {id}: deposit not returned: {error:?}");
 			}
 			Leases::<T>::remove(id);
@@ -1108,7 +1186,13 @@ pub mod pallet {
 		/// What the lessee is behind on at `now`, and whether the default trigger is met.
 		pub fn arrears(record: &Lease<T::AccountId>, rows: &[Instalment], now: Moment) -> Arrears {
 			let terms = &record.terms;
-			if record.start.is_zero() {
+			let running = matches!(
+				record.status,
+				LeaseStatus::Active | LeaseStatus::Demanded { .. } | LeaseStatus::Defaulted { .. }
+			);
+			if !running {
+				// A draft owes nothing yet; after acceleration or termination, what is owed is
+				// the settlement due; a matured lease owes no rent.
 				return Arrears::default();
 			}
 			let fallen_due =

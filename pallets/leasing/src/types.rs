@@ -30,9 +30,9 @@ pub enum Effect {
 	/// The nominal price is paid at maturity: title passes and the lease closes.
 	#[codec(index = 3)]
 	Purchase,
-	/// A termination's surplus reached the lessee: the lease closes.
+	/// A termination's surplus of `amount` reached the lessee: the lease closes.
 	#[codec(index = 4)]
-	Surplus,
+	Surplus { amount: Amount },
 }
 
 /// A lease payment supervision holds for review.
@@ -51,7 +51,7 @@ pub enum Effect {
 pub struct Pending {
 	pub lease: LeaseId,
 	pub effect: Effect,
-	/// The part of the deposit given back to the lessee's balance for the payment (all of it
-	/// for a buyout or purchase), reserved again if the payment does not execute.
+	/// The part of the deposit given back to the lessee's balance for the payment, reserved
+	/// again if the payment does not execute.
 	pub released_deposit: Amount,
 }

@@ -22,6 +22,7 @@ pub trait WeightInfo {
 	fn declare_default() -> Weight;
 	fn accelerate() -> Weight;
 	fn terminate() -> Weight;
+	fn write_off() -> Weight;
 	fn collect(n: u32) -> Weight;
 	fn concluded() -> Weight;
 }
@@ -70,6 +71,9 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn accelerate() -> Weight {
+		Weight::zero()
+	}
+	fn write_off() -> Weight {
 		Weight::zero()
 	}
 	fn terminate() -> Weight {

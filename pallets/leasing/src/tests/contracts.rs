@@ -184,15 +184,53 @@ fn terms_that_make_no_sense_are_refused() {
 fn terms_at_the_limits_are_accepted() {
 	build_and_execute(|| {
 		register(LESSOR, machine());
+		// The least principal is now one minor unit per instalment (a principal of 1 over 360
+		// instalments, accepted before, leaves instalments without rent): at a zero rate with
+		// equal principal, every instalment repays exactly 1.
 		let limits = Terms {
-			principal: 1,
+			principal: 360,
+			rate: Perbill::zero(),
+			method: Method::EqualPrincipal,
 			instalments: 360,
 			period: 60_000,
 			trigger: DefaultTrigger { instalments: 1, share: Perbill::from_parts(1) },
 			..terms()
 		};
 		let id = draft_lease(LESSEE, limits);
-		assert_eq!(Schedules::<Test>::get(id).unwrap().len(), 360);
+		let rows = Schedules::<Test>::get(id).unwrap();
+		assert_eq!(rows.len(), 360);
+		assert!(rows.iter().all(|row| *row == Instalment { principal: 1, interest: 0 }));
+	});
+}
+
+#[test]
+fn a_schedule_with_an_instalment_of_no_rent_is_refused() {
+	build_and_execute(|| {
+		register(LESSOR, machine());
+		// At a zero rate, equal principal of 11 over 12 instalments repays ⌊11 / 12⌋ = 0 in
+		// instalments 1 to 11 and all 11 in the last: eleven instalments of no rent.
+		let zero_rate = Terms {
+			principal: 11,
+			rate: Perbill::zero(),
+			method: Method::EqualPrincipal,
+			instalments: 12,
+			..terms()
+		};
+		let rows = schedule::compute(&zero_rate);
+		assert_eq!((rows[0].rent(), rows[11].rent()), (0, 11));
+		// The annuity of the same terms is ⌊11 / 12⌋ = 0 a month, the last repaying all 11.
+		let annuity = Terms { method: Method::EqualInstalment, ..zero_rate };
+		// A principal of 1 over 360 instalments at 1%: the annuity rent ⌊1 × 1.03%⌋ is 0.
+		let tiny = Terms { principal: 1, instalments: 360, ..terms() };
+		let refused = [("equal principal", zero_rate), ("annuity", annuity), ("tiny", tiny)];
+		for (what, terms) in refused {
+			let draft = || Leasing::draft(RuntimeOrigin::signed(LESSOR), LESSEE, machine(), terms);
+			assert_eq!(draft(), Err(Error::<Test>::InvalidTerms.into()), "{what}");
+			assert_noop!(draft(), Error::<Test>::InvalidTerms);
+		}
+		assert_eq!(NextLeaseId::<Test>::get(), 0);
+		// One minor unit per instalment is enough.
+		draft_lease(LESSEE, Terms { principal: 12, ..zero_rate });
 	});
 }
 
@@ -374,6 +412,42 @@ fn a_lessee_whose_verification_lapsed_cannot_sign() {
 			Leasing::sign(RuntimeOrigin::signed(LESSEE), id, standard_hash()),
 			Error::<Test>::NotVerified
 		);
+	});
+}
+
+#[test]
+fn a_lessee_cannot_sign_once_the_lessor_lost_its_licence() {
+	build_and_execute(|| {
+		fund(LESSEE, FUNDS);
+		register(LESSOR, machine());
+		let id = draft_lease(LESSEE, terms());
+		Lessors::set(vec![OTHER_LESSOR]);
+		assert_noop!(
+			Leasing::sign(RuntimeOrigin::signed(LESSEE), id, standard_hash()),
+			Error::<Test>::NotLicensed
+		);
+		assert_eq!((free(LESSEE), reserved(LESSEE)), (FUNDS, 0));
+		assert_eq!(Assets::<Test>::get(machine()).unwrap().encumbrance, None);
+		// Licensed again, the draft can be signed.
+		Lessors::set(vec![LESSOR, OTHER_LESSOR]);
+		sign(id);
+		assert_eq!(lease(id).status, LeaseStatus::Active);
+	});
+}
+
+#[test]
+fn a_lessee_cannot_sign_once_the_lessors_verification_lapsed() {
+	build_and_execute(|| {
+		fund(LESSEE, FUNDS);
+		register(LESSOR, machine());
+		let id = draft_lease(LESSEE, terms());
+		Profiles::mutate(|profiles| profiles.remove(&LESSOR));
+		assert_noop!(
+			Leasing::sign(RuntimeOrigin::signed(LESSEE), id, standard_hash()),
+			Error::<Test>::NotVerified
+		);
+		assert_eq!(reserved(LESSEE), 0);
+		assert_eq!(lease(id).status, LeaseStatus::Draft);
 	});
 }
 

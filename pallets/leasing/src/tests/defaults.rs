@@ -1,5 +1,5 @@
 //! Default: the trigger, the demand notice, the grace period and the cure; the remedies:
-//! acceleration and termination with their settlements.
+//! acceleration, termination with their settlements, and the write-off.
 
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
@@ -9,7 +9,7 @@ use fxchain_primitives::{
 	Moment,
 };
 use sp_core::H256;
-use sp_runtime::Perbill;
+use sp_runtime::{DispatchError, DispatchResult, Perbill};
 
 // Helpers of this file.
 
@@ -85,6 +85,43 @@ fn last_events(count: usize) -> Vec<Event<Test>> {
 /// The reference of the ledger's latest transfer.
 fn last_reference() -> H256 {
 	H256::from_low_u64_be(NextReference::get() - 1)
+}
+
+/// `who`'s credential lapses.
+fn lapse(who: u64) {
+	Profiles::mutate(|profiles| profiles.remove(&who));
+}
+
+/// `who` is verified again.
+fn verify_again(who: u64) {
+	Profiles::mutate(|profiles| profiles.insert(who, profile(who, *b"CN")));
+}
+
+/// The error of the last `DepositNotApplied` of lease `id`, if any.
+fn deposit_not_applied(id: LeaseId) -> Option<DispatchError> {
+	events().into_iter().rev().find_map(|event| match event {
+		Event::DepositNotApplied { lease, error } if lease == id => Some(error),
+		_ => None,
+	})
+}
+
+/// Run `call` as against a ledger whose books are in storage. The mock ledger keeps its
+/// balances outside storage, so when the pallet rolls back the storage layer in which the
+/// deposit failed to pay (`DepositNotApplied`), what the mock did inside it (giving the deposit
+/// back to the lessee's balance) stays done, where a real ledger's would be undone with the
+/// layer. In that case restore the balances as they were before `call`: the calls run here do
+/// nothing else on the ledger.
+fn with_ledger_rolled_back(call: impl FnOnce() -> DispatchResult) -> DispatchResult {
+	let (free, reserved, seen) = (Free::get(), Reserved::get(), events().len());
+	let result = call();
+	if events()[seen..]
+		.iter()
+		.any(|event| matches!(event, Event::DepositNotApplied { .. }))
+	{
+		Free::set(free);
+		Reserved::set(reserved);
+	}
+	result
 }
 
 /// Notice time of the standard default: the first two instalments fall due unpaid.
@@ -221,6 +258,57 @@ fn only_the_lessor_sends_a_demand() {
 	});
 }
 
+#[test]
+fn a_lessor_whose_verification_lapsed_cannot_send_a_demand() {
+	build_and_execute(|| {
+		let id = signed_lease(machine(), level_terms(12), 0);
+		run_to(NOTICE);
+		lapse(LESSOR);
+		assert_noop!(
+			Leasing::send_demand(RuntimeOrigin::signed(LESSOR), id),
+			Error::<Test>::NotVerified
+		);
+		assert_eq!(status(id), LeaseStatus::Active);
+		// Verified again, it can.
+		verify_again(LESSOR);
+		assert_ok!(Leasing::send_demand(RuntimeOrigin::signed(LESSOR), id));
+	});
+}
+
+#[test]
+fn a_lessor_whose_verification_lapsed_takes_no_remedy() {
+	build_and_execute(|| {
+		let id = signed_lease(machine(), level_terms(12), 0);
+		run_to(NOTICE);
+		assert_ok!(Leasing::send_demand(RuntimeOrigin::signed(LESSOR), id));
+		run_to(GRACE_END);
+		lapse(LESSOR);
+		assert_noop!(
+			Leasing::declare_default(RuntimeOrigin::signed(LESSOR), id),
+			Error::<Test>::NotVerified
+		);
+		verify_again(LESSOR);
+		assert_ok!(Leasing::declare_default(RuntimeOrigin::signed(LESSOR), id));
+		lapse(LESSOR);
+		assert_noop!(
+			Leasing::accelerate(RuntimeOrigin::signed(LESSOR), id),
+			Error::<Test>::NotVerified
+		);
+		assert_noop!(
+			Leasing::terminate(RuntimeOrigin::signed(LESSOR), id, 10_000_000, evidence()),
+			Error::<Test>::NotVerified
+		);
+		verify_again(LESSOR);
+		assert_ok!(Leasing::terminate(RuntimeOrigin::signed(LESSOR), id, 10_000_000, evidence()));
+		lapse(LESSOR);
+		assert_noop!(
+			Leasing::write_off(RuntimeOrigin::signed(LESSOR), id),
+			Error::<Test>::NotVerified
+		);
+		assert_eq!(status(id), LeaseStatus::Terminated { due: 1_813_525 });
+	});
+}
+
 // Grace, default and cure.
 
 #[test]
@@ -306,6 +394,49 @@ fn a_payment_that_leaves_the_trigger_met_does_not_cure() {
 	});
 }
 
+#[test]
+fn paying_after_default_until_the_trigger_is_not_met_cures_it() {
+	build_and_execute(|| {
+		// 24 instalments, so that one overdue instalment is below 15% of the total rent.
+		let id = signed_lease(machine(), level_terms(24), 2_000_000);
+		run_to(NOTICE);
+		assert_ok!(Leasing::send_demand(RuntimeOrigin::signed(LESSOR), id));
+		run_to(GRACE_END);
+		assert_ok!(Leasing::declare_default(RuntimeOrigin::signed(LESSOR), id));
+		// Before the lessor acts, the lessee pays instalment 1 (rent 1,240,000, 45 days late:
+		// ⌊1,240,000 × 45 × 0.05%⌋ = 27,900); instalment 2 alone (1,230,000, under 15% of
+		// 27,000,000) is overdue.
+		assert_ok!(Leasing::pay(RuntimeOrigin::signed(LESSEE), id));
+		assert_eq!(
+			last_events(2),
+			[
+				Event::RentPaid {
+					lease: id,
+					instalment: 1,
+					rent: 1_240_000,
+					late_fee: 27_900,
+					reference: last_reference(),
+				},
+				Event::DemandCured { lease: id },
+			]
+		);
+		assert_eq!(status(id), LeaseStatus::Active);
+		// The default is gone: no remedy, and a new demand needs the trigger met again.
+		assert_noop!(
+			Leasing::accelerate(RuntimeOrigin::signed(LESSOR), id),
+			Error::<Test>::WrongStatus
+		);
+		assert_noop!(
+			Leasing::terminate(RuntimeOrigin::signed(LESSOR), id, 0, H256::zero()),
+			Error::<Test>::WrongStatus
+		);
+		assert_noop!(
+			Leasing::send_demand(RuntimeOrigin::signed(LESSOR), id),
+			Error::<Test>::TriggerNotMet
+		);
+	});
+}
+
 // Acceleration.
 
 #[test]
@@ -322,7 +453,7 @@ fn acceleration_applies_the_deposit_and_the_lessee_pays_the_rest() {
 		assert_eq!(
 			last_events(2),
 			[
-				Event::LeaseAccelerated { lease: id, owed: OWED, deposit_applied: 1_000_000 },
+				Event::LeaseAccelerated { lease: id, owed: OWED },
 				Event::SettlementPaid {
 					lease: id,
 					amount: 1_000_000,
@@ -366,7 +497,7 @@ fn acceleration_applies_the_deposit_and_the_lessee_pays_the_rest() {
 }
 
 #[test]
-fn acceleration_returns_the_deposit_surplus_and_matures_at_once() {
+fn acceleration_keeps_the_deposit_surplus_until_completion_and_matures_at_once() {
 	build_and_execute(|| {
 		// Deposit 2,500,000; instalments 1 to 10 paid ahead (1,120,000 + … + 1,030,000 =
 		// 10,750,000); 11 and 12 left unpaid.
@@ -385,13 +516,15 @@ fn acceleration_returns_the_deposit_surplus_and_matures_at_once() {
 		let lessor_before = free(LESSOR);
 
 		// Owed: rent 1,020,000 + 1,010,000; fees ⌊1,020,000 × 45 × 0.05%⌋ = 22,950 and
-		// ⌊1,010,000 × 15 × 0.05%⌋ = 7,575; 2,060,525 in all, which the deposit covers. The
-		// surplus 2,500,000 − 2,060,525 = 439,475 returns to the lessee's free balance.
+		// ⌊1,010,000 × 15 × 0.05%⌋ = 7,575; 2,060,525 in all, which the deposit covers. Only
+		// what is owed leaves the deposit: the surplus 2,500,000 − 2,060,525 = 439,475 stays
+		// reserved until the lease closes. (It used to return to the lessee's free balance at
+		// once.)
 		assert_ok!(Leasing::accelerate(RuntimeOrigin::signed(LESSOR), id));
 		assert_eq!(
 			last_events(3),
 			[
-				Event::LeaseAccelerated { lease: id, owed: 2_060_525, deposit_applied: 2_060_525 },
+				Event::LeaseAccelerated { lease: id, owed: 2_060_525 },
 				Event::SettlementPaid {
 					lease: id,
 					amount: 2_060_525,
@@ -402,13 +535,69 @@ fn acceleration_returns_the_deposit_surplus_and_matures_at_once() {
 			]
 		);
 		let lease = Leases::<Test>::get(id).unwrap();
-		assert_eq!((lease.status, lease.paid, lease.deposit), (LeaseStatus::Matured, 12, 0));
-		assert_eq!((free(LESSEE), reserved(LESSEE)), (439_475, 0));
+		assert_eq!((lease.status, lease.paid, lease.deposit), (LeaseStatus::Matured, 12, 439_475));
+		assert_eq!((free(LESSEE), reserved(LESSEE)), (0, 439_475));
 		assert_eq!(free(LESSOR) - lessor_before, 2_060_525);
 
+		// The purchase takes its price of 100 from the deposit; closing returns the other
+		// 439,375.
 		assert_ok!(Leasing::complete(RuntimeOrigin::signed(LESSEE), id));
 		assert_eq!(Assets::<Test>::get(machine()).unwrap().holder, LESSEE);
-		assert_eq!(free(LESSEE), 439_375);
+		assert_eq!((free(LESSEE), reserved(LESSEE)), (439_375, 0));
+		assert_eq!(free(LESSOR) - lessor_before, 2_060_525 + 100);
+	});
+}
+
+#[test]
+fn acceleration_stands_when_the_lessees_credential_lapsed_and_the_deposit_pays_first_later() {
+	build_and_execute(|| {
+		let id = defaulted_lease();
+		lapse(LESSEE);
+		// The deposit cannot be paid to the lessor (no payment from an unverified account), but
+		// the acceleration stands.
+		assert_ok!(with_ledger_rolled_back(|| Leasing::accelerate(
+			RuntimeOrigin::signed(LESSOR),
+			id
+		)));
+		assert_eq!(
+			last_events(2),
+			[
+				Event::LeaseAccelerated { lease: id, owed: OWED },
+				Event::DepositNotApplied { lease: id, error: Error::<Test>::NotVerified.into() },
+			]
+		);
+		// Nothing moved: all of `OWED` is due and the deposit is still reserved.
+		let record = Leases::<Test>::get(id).unwrap();
+		assert_eq!(
+			(record.status, record.deposit),
+			(LeaseStatus::Accelerated { due: OWED }, 1_000_000)
+		);
+		assert_eq!((free(LESSEE), reserved(LESSEE), free(LESSOR)), (0, 1_000_000, 0));
+		assert!(Transfers::get().is_empty());
+		let view = Leasing::lease_view(id).unwrap();
+		assert_eq!((view.next_payment, view.arrears), (OWED, Arrears::default()));
+
+		// Verified again, the lessee needs only what the deposit does not cover: the deposit
+		// pays first, in the one payment of `OWED`, which matures the lease.
+		verify_again(LESSEE);
+		fund(LESSEE, OWED - 1_000_000);
+		assert_ok!(Leasing::pay(RuntimeOrigin::signed(LESSEE), id));
+		assert_eq!(
+			last_events(2),
+			[
+				Event::SettlementPaid {
+					lease: id,
+					amount: OWED,
+					due: 0,
+					reference: last_reference(),
+				},
+				Event::LeaseMatured { lease: id },
+			]
+		);
+		assert_eq!(Transfers::get(), vec![(LESSEE, LESSOR, OWED, Purpose::Domestic)]);
+		let record = Leases::<Test>::get(id).unwrap();
+		assert_eq!((record.status, record.deposit), (LeaseStatus::Matured, 0));
+		assert_eq!((free(LESSEE), reserved(LESSEE), free(LESSOR)), (0, 0, OWED));
 	});
 }
 
@@ -429,6 +618,51 @@ fn a_remedy_needs_a_defaulted_lease() {
 	});
 }
 
+#[test]
+fn a_remedy_needs_the_trigger_met_when_the_lessor_takes_it() {
+	build_and_execute(|| {
+		let id = signed_lease(machine(), level_terms(24), 3_000_000);
+		run_to(NOTICE);
+		assert_ok!(Leasing::send_demand(RuntimeOrigin::signed(LESSOR), id));
+		run_to(GRACE_END);
+		assert_ok!(Leasing::declare_default(RuntimeOrigin::signed(LESSOR), id));
+		// The lessee catches up on instalment 1, which cures the default. A defaulted lease
+		// whose trigger is no longer met cannot come about through calls any more (the
+		// pallet's previous version cured only a demand, and left it so): write it back.
+		assert_ok!(Leasing::pay(RuntimeOrigin::signed(LESSEE), id));
+		Leases::<Test>::mutate(id, |record| {
+			record.as_mut().unwrap().status = LeaseStatus::Defaulted { at: GRACE_END }
+		});
+		let arrears = Leasing::lease_view(id).unwrap().arrears;
+		assert_eq!((arrears.instalments, arrears.rent, arrears.trigger_met), (1, 1_230_000, false));
+		assert_noop!(
+			Leasing::accelerate(RuntimeOrigin::signed(LESSOR), id),
+			Error::<Test>::TriggerNotMet
+		);
+		assert_noop!(
+			Leasing::terminate(RuntimeOrigin::signed(LESSOR), id, 0, evidence()),
+			Error::<Test>::TriggerNotMet
+		);
+		// The lessee's next payment (instalment 2, rent 1,230,000, 15 days late:
+		// ⌊1,230,000 × 15 × 0.05%⌋ = 9,225) cures it.
+		assert_ok!(Leasing::pay(RuntimeOrigin::signed(LESSEE), id));
+		assert_eq!(
+			last_events(2),
+			[
+				Event::RentPaid {
+					lease: id,
+					instalment: 2,
+					rent: 1_230_000,
+					late_fee: 9_225,
+					reference: last_reference(),
+				},
+				Event::DemandCured { lease: id },
+			]
+		);
+		assert_eq!(status(id), LeaseStatus::Active);
+	});
+}
+
 // Termination.
 
 /// The evidence of the recovered value.
@@ -444,8 +678,9 @@ fn termination_leaves_the_shortfall_due_from_the_lessee() {
 			Leasing::terminate(RuntimeOrigin::signed(LESSEE), id, 10_000_000, evidence()),
 			Error::<Test>::NotLessor
 		);
-		// Owed 12,813,525 less recovered 10,000,000 = 2,813,525; the deposit pays 1,000,000
-		// of it; 1,813,525 is due from the lessee.
+		// Owed 12,813,525 less recovered 10,000,000 = 2,813,525 is due (the event states it
+		// before the deposit pays, no longer after); the deposit pays 1,000,000 of it;
+		// 1,813,525 is left due from the lessee.
 		assert_ok!(Leasing::terminate(RuntimeOrigin::signed(LESSOR), id, 10_000_000, evidence()));
 		assert_eq!(
 			last_events(3),
@@ -456,8 +691,7 @@ fn termination_leaves_the_shortfall_due_from_the_lessee() {
 					owed: OWED,
 					recovered: 10_000_000,
 					evidence: evidence(),
-					deposit_applied: 1_000_000,
-					due: 1_813_525,
+					due: 2_813_525,
 					surplus: 0,
 				},
 				Event::SettlementPaid {
@@ -469,6 +703,9 @@ fn termination_leaves_the_shortfall_due_from_the_lessee() {
 			]
 		);
 		assert_eq!(status(id), LeaseStatus::Terminated { due: 1_813_525 });
+		// What is owed is the settlement due, not arrears.
+		let view = Leasing::lease_view(id).unwrap();
+		assert_eq!((view.next_payment, view.arrears), (1_813_525, Arrears::default()));
 		// The asset is the lessor's again, free of the lease.
 		let asset = Assets::<Test>::get(machine()).unwrap();
 		assert_eq!((asset.holder, asset.encumbrance), (LESSOR, None));
@@ -511,7 +748,6 @@ fn termination_pays_the_surplus_of_the_recovered_value_to_the_lessee() {
 					owed: OWED,
 					recovered: 13_000_000,
 					evidence: evidence(),
-					deposit_applied: 0,
 					due: 0,
 					surplus: 186_475,
 				},
@@ -542,7 +778,6 @@ fn termination_at_exactly_the_owed_amount_closes_without_a_transfer() {
 					owed: OWED,
 					recovered: OWED,
 					evidence: evidence(),
-					deposit_applied: 0,
 					due: 0,
 					surplus: 0,
 				},
@@ -561,8 +796,9 @@ fn termination_at_exactly_the_owed_amount_closes_without_a_transfer() {
 fn termination_whose_shortfall_the_deposit_covers_closes_and_returns_the_rest() {
 	build_and_execute(|| {
 		let id = defaulted_lease();
-		// Owed 12,813,525 less recovered 12,000,000 = 813,525, all from the deposit; the other
-		// 186,475 of the deposit returns to the lessee.
+		// Owed 12,813,525 less recovered 12,000,000 = 813,525 is due (the event states it before
+		// the deposit pays, no longer after), all from the deposit; the other 186,475 of the
+		// deposit returns to the lessee when the lease closes.
 		assert_ok!(Leasing::terminate(RuntimeOrigin::signed(LESSOR), id, 12_000_000, evidence()));
 		assert_eq!(
 			last_events(3),
@@ -572,8 +808,7 @@ fn termination_whose_shortfall_the_deposit_covers_closes_and_returns_the_rest() 
 					owed: OWED,
 					recovered: 12_000_000,
 					evidence: evidence(),
-					deposit_applied: 813_525,
-					due: 0,
+					due: 813_525,
 					surplus: 0,
 				},
 				Event::SettlementPaid {
@@ -587,5 +822,209 @@ fn termination_whose_shortfall_the_deposit_covers_closes_and_returns_the_rest() 
 		);
 		assert!(Leases::<Test>::get(id).is_none());
 		assert_eq!((free(LESSEE), reserved(LESSEE), free(LESSOR)), (186_475, 0, 813_525));
+	});
+}
+
+#[test]
+fn an_accelerated_lease_is_terminated_for_what_is_still_due() {
+	build_and_execute(|| {
+		let id = defaulted_lease();
+		assert_ok!(Leasing::accelerate(RuntimeOrigin::signed(LESSOR), id));
+		// The deposit paid 1,000,000 of `OWED`: 11,813,525 is still due.
+		let due = OWED - 1_000_000;
+		assert_eq!(status(id), LeaseStatus::Accelerated { due });
+		// Ten days on, no late fee is added: what is owed is what the acceleration left due.
+		run_to(GRACE_END + 10 * DAY);
+		assert_noop!(
+			Leasing::terminate(RuntimeOrigin::signed(LESSEE), id, 10_000_000, evidence()),
+			Error::<Test>::NotLessor
+		);
+		assert_ok!(Leasing::terminate(RuntimeOrigin::signed(LESSOR), id, 10_000_000, evidence()));
+		// 11,813,525 less recovered 10,000,000: 1,813,525 due; no deposit is left to pay it.
+		assert_eq!(
+			last_events(2),
+			[
+				Event::AssetReleased { key: machine(), holder: LESSOR },
+				Event::LeaseTerminated {
+					lease: id,
+					owed: due,
+					recovered: 10_000_000,
+					evidence: evidence(),
+					due: 1_813_525,
+					surplus: 0,
+				},
+			]
+		);
+		assert_eq!(status(id), LeaseStatus::Terminated { due: 1_813_525 });
+		let asset = Assets::<Test>::get(machine()).unwrap();
+		assert_eq!((asset.holder, asset.encumbrance), (LESSOR, None));
+
+		fund(LESSEE, 1_813_525);
+		assert_ok!(Leasing::pay(RuntimeOrigin::signed(LESSEE), id));
+		System::assert_last_event(
+			Event::LeaseClosed { lease: id, closure: Closure::Terminated }.into(),
+		);
+		assert_eq!((free(LESSOR), free(LESSEE), reserved(LESSEE)), (2_813_525, 0, 0));
+	});
+}
+
+#[test]
+fn an_accelerated_lease_terminated_for_more_than_is_due_pays_the_surplus() {
+	build_and_execute(|| {
+		let id = defaulted_lease();
+		assert_ok!(Leasing::accelerate(RuntimeOrigin::signed(LESSOR), id));
+		// 12,000,000 recovered against the 11,813,525 still due: 186,475 to the lessee.
+		fund(LESSOR, 186_475);
+		assert_ok!(Leasing::terminate(RuntimeOrigin::signed(LESSOR), id, 12_000_000, evidence()));
+		assert_eq!(
+			last_events(3),
+			[
+				Event::AssetReleased { key: machine(), holder: LESSOR },
+				Event::LeaseTerminated {
+					lease: id,
+					owed: OWED - 1_000_000,
+					recovered: 12_000_000,
+					evidence: evidence(),
+					due: 0,
+					surplus: 186_475,
+				},
+				Event::LeaseClosed { lease: id, closure: Closure::Terminated },
+			]
+		);
+		assert_eq!(Transfers::get().last(), Some(&(LESSOR, LESSEE, 186_475, Purpose::Domestic)));
+		assert!(Leases::<Test>::get(id).is_none());
+		// The lessor kept the deposit's 1,000,000 and paid the surplus.
+		assert_eq!((free(LESSEE), reserved(LESSEE), free(LESSOR)), (186_475, 0, 1_000_000));
+	});
+}
+
+#[test]
+fn a_surplus_that_cannot_reach_a_lessee_whose_credential_lapsed_closes_the_lease_unpaid() {
+	build_and_execute(|| {
+		let id = defaulted_lease();
+		fund(LESSOR, 186_475);
+		lapse(LESSEE);
+		// Recovered 13,000,000 against the 12,813,525 owed: a surplus of 186,475, which the
+		// lessor cannot pay to an unverified account.
+		assert_ok!(Leasing::terminate(RuntimeOrigin::signed(LESSOR), id, 13_000_000, evidence()));
+		assert_eq!(
+			last_events(4),
+			[
+				Event::AssetReleased { key: machine(), holder: LESSOR },
+				Event::LeaseTerminated {
+					lease: id,
+					owed: OWED,
+					recovered: 13_000_000,
+					evidence: evidence(),
+					due: 0,
+					surplus: 186_475,
+				},
+				Event::SurplusUnpaid { lease: id, amount: 186_475 },
+				Event::LeaseClosed { lease: id, closure: Closure::Terminated },
+			]
+		);
+		assert!(Transfers::get().is_empty());
+		assert!(Leases::<Test>::get(id).is_none());
+		// The lessor still holds the surplus it owes outside the lease; the whole deposit
+		// returned to the lessee when the lease closed.
+		assert_eq!((free(LESSEE), reserved(LESSEE), free(LESSOR)), (1_000_000, 0, 186_475));
+		let asset = Assets::<Test>::get(machine()).unwrap();
+		assert_eq!((asset.holder, asset.encumbrance), (LESSOR, None));
+	});
+}
+
+// Write-off.
+
+#[test]
+fn the_lessor_writes_off_a_terminated_lease_and_the_deposit_returns() {
+	build_and_execute(|| {
+		let id = defaulted_lease();
+		// Supervision refuses the deposit's payment: the termination stands, 2,813,525 due,
+		// the deposit still reserved.
+		Mode::set(Supervision::Deny);
+		assert_ok!(with_ledger_rolled_back(|| Leasing::terminate(
+			RuntimeOrigin::signed(LESSOR),
+			id,
+			10_000_000,
+			evidence()
+		)));
+		assert!(matches!(deposit_not_applied(id), Some(DispatchError::Other(_))));
+		Mode::set(Supervision::Execute);
+		let record = Leases::<Test>::get(id).unwrap();
+		assert_eq!(
+			(record.status, record.deposit),
+			(LeaseStatus::Terminated { due: 2_813_525 }, 1_000_000)
+		);
+		assert_eq!((free(LESSEE), reserved(LESSEE)), (0, 1_000_000));
+
+		for who in [LESSEE, OTHER_LESSOR, STRANGER] {
+			assert_noop!(
+				Leasing::write_off(RuntimeOrigin::signed(who), id),
+				Error::<Test>::NotLessor
+			);
+		}
+		let seen = events().len();
+		assert_ok!(Leasing::write_off(RuntimeOrigin::signed(LESSOR), id));
+		// The asset was released at termination: closing releases nothing again.
+		assert_eq!(
+			events()[seen..],
+			[Event::LeaseClosed { lease: id, closure: Closure::WrittenOff }]
+		);
+		assert!(Leases::<Test>::get(id).is_none());
+		assert!(Schedules::<Test>::get(id).is_none());
+		assert!(Leasing::leases_of(&LESSOR).is_empty());
+		assert!(Leasing::leases_of(&LESSEE).is_empty());
+		assert!(Transfers::get().is_empty());
+		assert_eq!((free(LESSEE), reserved(LESSEE), free(LESSOR)), (1_000_000, 0, 0));
+		let asset = Assets::<Test>::get(machine()).unwrap();
+		assert_eq!((asset.holder, asset.encumbrance), (LESSOR, None));
+		assert_noop!(
+			Leasing::write_off(RuntimeOrigin::signed(LESSOR), id),
+			Error::<Test>::LeaseNotFound
+		);
+	});
+}
+
+#[test]
+fn a_write_off_after_the_deposit_paid_closes_the_lease() {
+	build_and_execute(|| {
+		let id = defaulted_lease();
+		assert_ok!(Leasing::terminate(RuntimeOrigin::signed(LESSOR), id, 10_000_000, evidence()));
+		assert_eq!(status(id), LeaseStatus::Terminated { due: 1_813_525 });
+		assert_ok!(Leasing::write_off(RuntimeOrigin::signed(LESSOR), id));
+		System::assert_last_event(
+			Event::LeaseClosed { lease: id, closure: Closure::WrittenOff }.into(),
+		);
+		assert!(Leases::<Test>::get(id).is_none());
+		assert_eq!((free(LESSEE), reserved(LESSEE), free(LESSOR)), (0, 0, 1_000_000));
+	});
+}
+
+#[test]
+fn only_a_terminated_lease_is_written_off() {
+	build_and_execute(|| {
+		let write_off = |id| Leasing::write_off(RuntimeOrigin::signed(LESSOR), id);
+		// A draft.
+		let key = H256::repeat_byte(0xBB);
+		assert_ok!(Leasing::register_asset(RuntimeOrigin::signed(LESSOR), key, H256::zero()));
+		let draft = NextLeaseId::<Test>::get();
+		assert_ok!(Leasing::draft(RuntimeOrigin::signed(LESSOR), LESSEE, key, level_terms(12)));
+		assert_noop!(write_off(draft), Error::<Test>::WrongStatus);
+		// Active, demanded, defaulted, accelerated.
+		let id = signed_lease(machine(), level_terms(12), 0);
+		assert_noop!(write_off(id), Error::<Test>::WrongStatus);
+		run_to(NOTICE);
+		assert_ok!(Leasing::send_demand(RuntimeOrigin::signed(LESSOR), id));
+		assert_noop!(write_off(id), Error::<Test>::WrongStatus);
+		run_to(GRACE_END);
+		assert_ok!(Leasing::declare_default(RuntimeOrigin::signed(LESSOR), id));
+		assert_noop!(write_off(id), Error::<Test>::WrongStatus);
+		assert_ok!(Leasing::accelerate(RuntimeOrigin::signed(LESSOR), id));
+		assert_noop!(write_off(id), Error::<Test>::WrongStatus);
+		// Matured (the lessee pays what acceleration left due).
+		fund(LESSEE, OWED - 1_000_000);
+		assert_ok!(Leasing::pay(RuntimeOrigin::signed(LESSEE), id));
+		assert_eq!(status(id), LeaseStatus::Matured);
+		assert_noop!(write_off(id), Error::<Test>::WrongStatus);
 	});
 }

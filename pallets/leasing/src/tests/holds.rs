@@ -67,6 +67,21 @@ fn held_rent_payment() -> (LeaseId, H256) {
 	(id, last_reference())
 }
 
+/// Nothing paid; demand at the second due date, default 15 days later. Owed: rent 12,780,000
+/// and late fees ⌊1,120,000 × 45 × 0.05%⌋ + ⌊1,110,000 × 15 × 0.05%⌋ = 25,200 + 8,325.
+const OWED: Amount = 12_813_525;
+
+/// A lease of `level_terms()` on which nothing is paid, defaulted as `OWED` says (the clock is
+/// at the default); the lessee holds nothing but the reserved deposit.
+fn defaulted_lease() -> LeaseId {
+	let id = signed_lease(level_terms(), 0);
+	run_to(START + 2 * MONTH);
+	assert_ok!(Leasing::send_demand(RuntimeOrigin::signed(LESSOR), id));
+	run_to(START + 2 * MONTH + 15 * DAY);
+	assert_ok!(Leasing::declare_default(RuntimeOrigin::signed(LESSOR), id));
+	id
+}
+
 // Rent.
 
 #[test]
@@ -211,8 +226,16 @@ fn a_returned_buy_out_smaller_than_the_deposit_reserves_all_of_it_again() {
 		let before = lease(id);
 		Mode::set(Supervision::Hold);
 		assert_ok!(Leasing::buy_out(RuntimeOrigin::signed(LESSEE), id));
+		// Only what the buyout uses left the deposit (no longer all of it): 2,000,000 −
+		// 1,025,100 = 974,900 stays reserved while the payment is in review.
+		let reference = last_reference();
+		assert_eq!((lease(id).deposit, reserved(LESSEE)), (974_900, 974_900));
+		assert_eq!(
+			InReview::<Test>::get(reference).map(|pending| pending.released_deposit),
+			Some(1_025_100)
+		);
 
-		conclude(last_reference(), false);
+		conclude(reference, false);
 		// The lease goes on as it was: its whole deposit secures it again.
 		assert_eq!(lease(id).deposit, 2_000_000);
 		assert_eq!(reserved(LESSEE), 2_000_000);
@@ -231,6 +254,8 @@ fn a_returned_purchase_payment_reserves_the_whole_deposit_again() {
 		let before = lease(id);
 		Mode::set(Supervision::Hold);
 		assert_ok!(Leasing::complete(RuntimeOrigin::signed(LESSEE), id));
+		// Only the price left the deposit (no longer all of it).
+		assert_eq!((lease(id).deposit, reserved(LESSEE)), (999_900, 999_900));
 
 		conclude(last_reference(), false);
 		assert_eq!(reserved(LESSEE), 1_000_000);
@@ -241,17 +266,50 @@ fn a_returned_purchase_payment_reserves_the_whole_deposit_again() {
 // Remedies.
 
 #[test]
+fn a_returned_deposit_settlement_leaves_the_acceleration_standing_with_the_deposit() {
+	build_and_execute(|| {
+		let id = defaulted_lease();
+		Mode::set(Supervision::Hold);
+		assert_ok!(Leasing::accelerate(RuntimeOrigin::signed(LESSOR), id));
+		let reference = last_reference();
+		System::assert_last_event(
+			Event::PaymentHeld { lease: id, reference, amount: 1_000_000 }.into(),
+		);
+		assert_eq!(
+			InReview::<Test>::get(reference),
+			Some(Pending {
+				lease: id,
+				effect: Effect::Settlement { amount: 1_000_000 },
+				released_deposit: 1_000_000,
+			})
+		);
+		assert_eq!(lease(id).status, LeaseStatus::Accelerated { due: OWED });
+
+		conclude(reference, false);
+		System::assert_last_event(Event::PaymentReturned { lease: id, reference }.into());
+		// The acceleration stands, all of `OWED` due, and the deposit is reserved again.
+		let record = lease(id);
+		assert_eq!(
+			(record.status, record.deposit, record.in_review),
+			(LeaseStatus::Accelerated { due: OWED }, 1_000_000, None)
+		);
+		assert_eq!((free(LESSEE), reserved(LESSEE), free(LESSOR)), (0, 1_000_000, 0));
+
+		// The deposit pays first when the lessee pays: it needs only the rest.
+		Mode::set(Supervision::Execute);
+		fund(LESSEE, OWED - 1_000_000);
+		assert_ok!(Leasing::pay(RuntimeOrigin::signed(LESSEE), id));
+		assert_eq!(lease(id).status, LeaseStatus::Matured);
+		assert_eq!((free(LESSEE), reserved(LESSEE), free(LESSOR)), (0, 0, OWED));
+	});
+}
+
+#[test]
 fn a_returned_termination_surplus_closes_the_lease_with_the_surplus_owed_outside_it() {
 	build_and_execute(|| {
-		// Nothing paid; demand at the second due date, default 15 days later. Owed: rent
-		// 12,780,000 and late fees ⌊1,120,000 × 45 × 0.05%⌋ + ⌊1,110,000 × 15 × 0.05%⌋ =
-		// 25,200 + 8,325: 12,813,525. Recovering 13,000,000 leaves a surplus of 186,475 for the
+		// Recovering 13,000,000 of the 12,813,525 owed leaves a surplus of 186,475 for the
 		// lessee.
-		let id = signed_lease(level_terms(), 0);
-		run_to(START + 2 * MONTH);
-		assert_ok!(Leasing::send_demand(RuntimeOrigin::signed(LESSOR), id));
-		run_to(START + 2 * MONTH + 15 * DAY);
-		assert_ok!(Leasing::declare_default(RuntimeOrigin::signed(LESSOR), id));
+		let id = defaulted_lease();
 		fund(LESSOR, 186_475);
 		Mode::set(Supervision::Hold);
 		assert_ok!(Leasing::terminate(
@@ -264,12 +322,16 @@ fn a_returned_termination_surplus_closes_the_lease_with_the_surplus_owed_outside
 		let held = last_reference();
 		conclude(held, false);
 		// The termination stands and the lessee owes nothing: the lease closes, the lessor keeps
-		// the surplus it must now pay outside the lease, and the events say so.
+		// the surplus it must now pay outside the lease, and the events say so (`SurplusUnpaid`
+		// is new).
 		assert!(Leases::<Test>::get(id).is_none());
 		System::assert_has_event(Event::PaymentReturned { lease: id, reference: held }.into());
+		System::assert_has_event(Event::SurplusUnpaid { lease: id, amount: 186_475 }.into());
 		System::assert_last_event(
 			Event::LeaseClosed { lease: id, closure: Closure::Terminated }.into(),
 		);
 		assert_eq!(free(LESSOR), 186_475);
+		// The deposit, which paid nothing, returned when the lease closed.
+		assert_eq!((free(LESSEE), reserved(LESSEE)), (1_000_000, 0));
 	});
 }
