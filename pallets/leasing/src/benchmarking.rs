@@ -70,7 +70,11 @@ fn parties<T: Config>(caller: Caller) -> (T::AccountId, T::AccountId) {
 
 /// The key of the benchmarks' asset `index`.
 fn asset(index: u32) -> AssetKey {
-	H256::from_low_u64_be(u64::from(index).saturating_add(1))
+	let mut key = [0u8; 32];
+	if let Some(tail) = key.get_mut(28..) {
+		tail.copy_from_slice(&index.saturating_add(1).to_be_bytes());
+	}
+	H256(key)
 }
 
 fn description() -> H256 {
@@ -92,10 +96,11 @@ fn max_instalments<T: Config>() -> u16 {
 	u16::try_from(T::MaxInstalments::get()).unwrap_or(u16::MAX)
 }
 
-/// The instalment period: a month, or longer if the chain's shortest period is (longer than
-/// `LATE` either way, so that an instalment paid `LATE` is the only one overdue).
+/// The instalment period: three days, or longer if the chain's shortest period is (longer than
+/// `LATE` either way, so that an instalment paid `LATE` is the only one overdue). Short enough
+/// that a schedule of the most instalments ends within a credential's validity.
 fn period<T: Config>() -> Moment {
-	(30 * DAY).max(T::MinPeriod::get())
+	(3 * DAY).max(T::MinPeriod::get())
 }
 
 /// Terms of `instalments` instalments (an annuity, whose schedule costs the most to compute) with

@@ -20,7 +20,7 @@ impl pallet_leasing::Config for Runtime {
 	// minute, earliest due first.
 	type MaxCollectionsPerBlock = ConstU32<16>;
 	type CollectionRetry = ConstU64<DAY_MS>;
-	type WeightInfo = ();
+	type WeightInfo = pallet_leasing::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = super::forex::benchmark_helper::KycSetup;
 }
@@ -29,10 +29,10 @@ impl pallet_leasing::Config for Runtime {
 mod benchmark_helper {
 	use super::super::forex::benchmark_helper::KycSetup;
 	use crate::{AccountId, Runtime};
-	use frame_support::traits::fungibles::Mutate;
+	use frame_support::traits::{fungible::Mutate as _, fungibles::Mutate, Time};
 	use fxchain_primitives::{
 		forex::{Amount, CurrencyId},
-		kyc::{CountryCode, EntityType, KycLevel, KycProfile, Residency, Role},
+		kyc::{CountryCode, EntityType, KycLevel, KycProfile, Residency, Role, SupervisionClass},
 		Moment,
 	};
 	use sp_core::H256;
@@ -48,9 +48,24 @@ mod benchmark_helper {
 				residency: Residency::Resident,
 				jurisdiction: CountryCode(*b"CN"),
 				level: KycLevel::Standard,
-				class: None,
+				class: Some(SupervisionClass::A),
 			};
-			<KycSetup as pallet_forex::BenchmarkHelper<AccountId>>::verify(who, profile);
+			// The longest validity: a schedule of the most instalments runs for years.
+			let registrar: AccountId = frame_benchmarking::account("fx-registrar", 0, 0);
+			<KycSetup as pallet_forex::BenchmarkHelper<AccountId>>::license(
+				&registrar,
+				Role::Registrar,
+			);
+			crate::Balances::set_balance(&registrar, 1_000 * fxchain_primitives::token::UNIT);
+			let expires_at =
+				crate::Timestamp::now().saturating_add(super::super::kyc::MAX_CREDENTIAL_VALIDITY);
+			crate::Kyc::attest(
+				crate::RuntimeOrigin::signed(registrar),
+				who.clone(),
+				profile,
+				expires_at,
+			)
+			.expect("a licensed registrar attests");
 		}
 
 		fn license_lessor(who: &AccountId) {
