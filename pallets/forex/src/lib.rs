@@ -1154,12 +1154,24 @@ pub mod pallet {
 			to: &T::AccountId,
 			purpose: Purpose,
 		) -> Result<bool, DispatchError> {
+			Ok(Self::crossing(from, to, purpose)?.is_some())
+		}
+
+		/// The payer's and payee's live profiles when money from `from` to `to` crosses a
+		/// border, `None` when it stays at home (see [`Self::cross_border`]).
+		fn crossing(
+			from: &T::AccountId,
+			to: &T::AccountId,
+			purpose: Purpose,
+		) -> Result<Option<(KycProfile, KycProfile)>, DispatchError> {
 			let payer: KycProfile =
 				T::Kyc::verified_profile(from).ok_or(Error::<T>::NotVerified)?;
 			let payee: KycProfile = T::Kyc::verified_profile(to).ok_or(Error::<T>::NotVerified)?;
-			let crosses = is_cross_border(&payer, &payee);
-			ensure!(!crosses || purpose != Purpose::Domestic, Error::<T>::PurposeRequired);
-			Ok(crosses)
+			if !is_cross_border(&payer, &payee) {
+				return Ok(None);
+			}
+			ensure!(purpose != Purpose::Domestic, Error::<T>::PurposeRequired);
+			Ok(Some((payer, payee)))
 		}
 
 		fn open_offer(who: &T::AccountId) -> Result<u64, DispatchError> {
@@ -1696,22 +1708,20 @@ pub mod pallet {
 			purpose: Purpose,
 		) -> Result<LedgerOutcome, DispatchError> {
 			ensure!(from != to, Error::<T>::SelfPayment);
-			let cross_border = Self::cross_border(from, to, purpose)?;
+			let crossing = Self::crossing(from, to, purpose)?;
 			Self::ensure_can_pay(from, currency, amount)?;
 			let leg = Leg { from: Some(from.clone()), to: Some(to.clone()), currency, amount };
 			// The travel rule asks that originator and beneficiary data go with a cross-border
 			// payment. A pallet's transfer runs between verified accounts, so the chain names
 			// them itself: the persons of their credentials, keyed hashes of the identity
 			// documents their registrars hold.
-			let travel_rule = match (T::Kyc::person_of(from), T::Kyc::person_of(to)) {
-				(Some(originator), Some(beneficiary)) if cross_border => {
-					Some(TravelRule::Hashes { originator, beneficiary })
-				},
-				_ => None,
-			};
+			let travel_rule = crossing.as_ref().map(|(payer, payee)| TravelRule::Hashes {
+				originator: payer.person,
+				beneficiary: payee.person,
+			});
 			let operation = Record {
 				purpose,
-				cross_border,
+				cross_border: crossing.is_some(),
 				travel_rule,
 				..Record::new(MovementKind::Ledger, leg)
 			};

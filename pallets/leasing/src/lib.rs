@@ -953,12 +953,8 @@ pub mod pallet {
 				LeaseStatus::Active
 				| LeaseStatus::Demanded { .. }
 				| LeaseStatus::Defaulted { .. } => {
-					let rows = Self::rows(id);
-					let row = rows.get(usize::from(record.paid)).ok_or(Error::<T>::NothingDue)?;
-					let number = record.paid.saturating_add(1);
-					let rent = row.rent();
-					let due = schedule::due(record.start, record.terms.period, number);
-					let fee = schedule::late_fee(&record.terms, rent, due, now);
+					let (number, rent, fee) = Self::next_rent(&record, &Self::rows(id), now)
+						.ok_or(Error::<T>::NothingDue)?;
 					let amount = rent.checked_add(fee).ok_or(Error::<T>::Overflow)?;
 					(amount, Effect::Rent { number, rent, fee })
 				},
@@ -1164,13 +1160,34 @@ pub mod pallet {
 			Self::deposit_event(Event::AssetReleased { key, holder });
 		}
 
+		/// The late fee instalment `number` (`row`) of `record` has accrued at `now`.
+		fn late_fee_of(
+			record: &Lease<T::AccountId>,
+			number: u16,
+			row: &Instalment,
+			now: Moment,
+		) -> Amount {
+			let due = schedule::due(record.start, record.terms.period, number);
+			schedule::late_fee(&record.terms, row.rent(), due, now)
+		}
+
+		/// The next unpaid instalment of `record`: its number, rent and late fee at `now`.
+		fn next_rent(
+			record: &Lease<T::AccountId>,
+			rows: &[Instalment],
+			now: Moment,
+		) -> Option<(u16, Amount, Amount)> {
+			let row = rows.get(usize::from(record.paid))?;
+			let number = record.paid.saturating_add(1);
+			Some((number, row.rent(), Self::late_fee_of(record, number, row, now)))
+		}
+
 		/// All unpaid rent and the late fees accrued at `now`.
 		fn unpaid(record: &Lease<T::AccountId>, rows: &[Instalment], now: Moment) -> Amount {
 			let (mut rent, mut fees) = (0u128, 0u128);
 			for (number, row) in Self::unpaid_rows(record, rows) {
 				rent = rent.saturating_add(row.rent());
-				let due = schedule::due(record.start, record.terms.period, number);
-				fees = fees.saturating_add(schedule::late_fee(&record.terms, row.rent(), due, now));
+				fees = fees.saturating_add(Self::late_fee_of(record, number, row, now));
 			}
 			rent.saturating_add(fees)
 		}
@@ -1201,11 +1218,10 @@ pub mod pallet {
 			for (number, row) in
 				Self::unpaid_rows(record, rows).take_while(|(n, _)| *n <= fallen_due)
 			{
-				let due = schedule::due(record.start, terms.period, number);
 				arrears.instalments = arrears.instalments.saturating_add(1);
 				arrears.rent = arrears.rent.saturating_add(row.rent());
 				arrears.fees =
-					arrears.fees.saturating_add(schedule::late_fee(terms, row.rent(), due, now));
+					arrears.fees.saturating_add(Self::late_fee_of(record, number, row, now));
 			}
 			// Overdue rent at least `share` of the total, compared exactly: rent × 10⁹ ≥ parts ×
 			// total.
@@ -1237,18 +1253,15 @@ pub mod pallet {
 			for (number, row) in Self::unpaid_rows(record, rows) {
 				outstanding = outstanding.saturating_add(row.principal);
 				total = total.saturating_add(row.principal);
-				let due = schedule::due(record.start, terms.period, number);
 				if number <= fallen_due {
 					// Overdue: its interest and late fee are accrued in full.
-					total = total.saturating_add(row.interest).saturating_add(schedule::late_fee(
-						terms,
-						row.rent(),
-						due,
-						now,
-					));
+					total = total
+						.saturating_add(row.interest)
+						.saturating_add(Self::late_fee_of(record, number, row, now));
 				} else if number == fallen_due.saturating_add(1) {
 					// The current period: its interest pro rata to the time elapsed.
-					let begun = due.saturating_sub(terms.period);
+					let begun = schedule::due(record.start, terms.period, number)
+						.saturating_sub(terms.period);
 					let elapsed = now.saturating_sub(begun).min(terms.period);
 					let accrued = row
 						.interest
@@ -1368,16 +1381,15 @@ pub mod pallet {
 			let schedule = (1..=lease.terms.instalments)
 				.zip(&rows)
 				.map(|(number, row)| {
-					let due = schedule::due(lease.start, lease.terms.period, number);
 					let paid = number <= lease.paid;
 					let late_fee = if signed && !paid {
-						schedule::late_fee(&lease.terms, row.rent(), due, now)
+						Self::late_fee_of(&lease, number, row, now)
 					} else {
 						0
 					};
 					ScheduleRow {
 						number,
-						due: signed.then_some(due),
+						due: signed.then(|| schedule::due(lease.start, lease.terms.period, number)),
 						principal: row.principal,
 						interest: row.interest,
 						rent: row.rent(),
@@ -1389,18 +1401,8 @@ pub mod pallet {
 			let next_payment = match lease.status {
 				LeaseStatus::Active
 				| LeaseStatus::Demanded { .. }
-				| LeaseStatus::Defaulted { .. } => rows
-					.get(usize::from(lease.paid))
-					.map(|row| {
-						let number = lease.paid.saturating_add(1);
-						let due = schedule::due(lease.start, lease.terms.period, number);
-						row.rent().saturating_add(schedule::late_fee(
-							&lease.terms,
-							row.rent(),
-							due,
-							now,
-						))
-					})
+				| LeaseStatus::Defaulted { .. } => Self::next_rent(&lease, &rows, now)
+					.map(|(_, rent, fee)| rent.saturating_add(fee))
 					.unwrap_or_default(),
 				LeaseStatus::Accelerated { due } | LeaseStatus::Terminated { due } => due,
 				_ => 0,

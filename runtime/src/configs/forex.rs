@@ -50,7 +50,6 @@ impl pallet_forex::Config for Runtime {
 
 #[cfg(feature = "runtime-benchmarks")]
 pub(crate) mod benchmark_helper {
-	use super::DAY_MS;
 	use crate::{AccountId, Balances, Kyc, Runtime, RuntimeOrigin, Timestamp};
 	use frame_support::traits::{fungible::Mutate, Time};
 	use fxchain_primitives::{
@@ -73,7 +72,9 @@ pub(crate) mod benchmark_helper {
 			let registrar: AccountId = frame_benchmarking::account("fx-registrar", 0, 0);
 			license_if_needed(&registrar, Role::Registrar);
 			Balances::set_balance(&registrar, 1_000 * UNIT);
-			let expires_at = Timestamp::now().saturating_add(365 * DAY_MS);
+			// The longest validity: a lease schedule of the most instalments runs for years.
+			let expires_at =
+				Timestamp::now().saturating_add(super::super::kyc::MAX_CREDENTIAL_VALIDITY);
 			Kyc::attest(RuntimeOrigin::signed(registrar), who.clone(), profile, expires_at)
 				.expect("a licensed registrar attests");
 		}

@@ -29,7 +29,7 @@ impl pallet_leasing::Config for Runtime {
 mod benchmark_helper {
 	use super::super::forex::benchmark_helper::KycSetup;
 	use crate::{AccountId, Runtime};
-	use frame_support::traits::{fungible::Mutate as _, fungibles::Mutate, Time};
+	use frame_support::traits::fungibles::Mutate;
 	use fxchain_primitives::{
 		forex::{Amount, CurrencyId},
 		kyc::{CountryCode, EntityType, KycLevel, KycProfile, Residency, Role, SupervisionClass},
@@ -50,22 +50,7 @@ mod benchmark_helper {
 				level: KycLevel::Standard,
 				class: Some(SupervisionClass::A),
 			};
-			// The longest validity: a schedule of the most instalments runs for years.
-			let registrar: AccountId = frame_benchmarking::account("fx-registrar", 0, 0);
-			<KycSetup as pallet_forex::BenchmarkHelper<AccountId>>::license(
-				&registrar,
-				Role::Registrar,
-			);
-			crate::Balances::set_balance(&registrar, 1_000 * fxchain_primitives::token::UNIT);
-			let expires_at =
-				crate::Timestamp::now().saturating_add(super::super::kyc::MAX_CREDENTIAL_VALIDITY);
-			crate::Kyc::attest(
-				crate::RuntimeOrigin::signed(registrar),
-				who.clone(),
-				profile,
-				expires_at,
-			)
-			.expect("a licensed registrar attests");
+			<KycSetup as pallet_forex::BenchmarkHelper<AccountId>>::verify(who, profile);
 		}
 
 		fn license_lessor(who: &AccountId) {
