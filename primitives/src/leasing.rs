@@ -6,7 +6,7 @@ use crate::{
 	Moment,
 };
 use alloc::vec::Vec;
-use codec::{Codec, Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use codec::{Codec, Decode, Encode};
 use scale_info::TypeInfo;
 use sp_core::H256;
 use sp_runtime::Perbill;
@@ -156,65 +156,62 @@ wire_type! {
 	}
 }
 
-/// A lease on chain.
-#[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
-)]
-pub struct Lease<AccountId> {
-	pub lessor: AccountId,
-	pub lessee: AccountId,
-	pub asset: AssetKey,
-	pub terms: Terms,
-	/// Blake2-256 of the SCALE-encoded schedule: what the lessee agreed to.
-	pub schedule_hash: H256,
-	/// The sum of the schedule's rent.
-	pub total_rent: Amount,
-	pub status: LeaseStatus,
-	pub drafted_at: Moment,
-	/// When the lessee signed (instalment `n` falls due at `start + n × period`); zero while
-	/// a draft.
-	pub start: Moment,
-	/// How many instalments are paid, oldest first.
-	pub paid: u16,
-	/// The late fees paid so far.
-	pub fees_paid: Amount,
-	/// The part of the deposit still reserved from the lessee's balance.
-	pub deposit: Amount,
-	/// Whether rent is collected from the lessee's balance when it falls due.
-	pub auto_pay: bool,
-	/// When automatic collection next looks at the lease.
-	pub collect_at: Option<Moment>,
-	/// A payment of this lease that supervision holds for review: nothing else moves until a
-	/// supervisor decides.
-	pub in_review: Option<crate::forex::Reference>,
+stored_type! {
+	/// A lease on chain.
+	pub struct Lease<AccountId> {
+		pub lessor: AccountId,
+		pub lessee: AccountId,
+		pub asset: AssetKey,
+		pub terms: Terms,
+		/// Blake2-256 of the SCALE-encoded schedule: what the lessee agreed to.
+		pub schedule_hash: H256,
+		/// The sum of the schedule's rent.
+		pub total_rent: Amount,
+		pub status: LeaseStatus,
+		pub drafted_at: Moment,
+		/// When the lessee signed (instalment `n` falls due at `start + n × period`); zero while
+		/// a draft.
+		pub start: Moment,
+		/// How many instalments are paid, oldest first.
+		pub paid: u16,
+		/// The late fees paid so far.
+		pub fees_paid: Amount,
+		/// The part of the deposit still reserved from the lessee's balance.
+		pub deposit: Amount,
+		/// Whether rent is collected from the lessee's balance when it falls due.
+		pub auto_pay: bool,
+		/// When automatic collection next looks at the lease.
+		pub collect_at: Option<Moment>,
+		/// A payment of this lease that supervision holds for review: nothing else moves until a
+		/// supervisor decides.
+		pub in_review: Option<crate::forex::Reference>,
+	}
 }
 
-/// A party's claim on an asset that bars any other.
-#[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
-)]
-pub enum Encumbrance<AccountId> {
-	/// Leased to `lessee` under lease `lease`.
-	#[codec(index = 0)]
-	Lease { lease: LeaseId, lessee: AccountId },
-	/// Pledged to `pledgee` as security.
-	#[codec(index = 1)]
-	Pledge { pledgee: AccountId },
+stored_type! {
+	/// A party's claim on an asset that bars any other.
+	pub enum Encumbrance<AccountId> {
+		/// Leased to `lessee` under lease `lease`.
+		#[codec(index = 0)]
+		Lease { lease: LeaseId, lessee: AccountId },
+		/// Pledged to `pledgee` as security.
+		#[codec(index = 1)]
+		Pledge { pledgee: AccountId },
+	}
 }
 
-/// A registered asset.
-#[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
-)]
-pub struct Asset<AccountId> {
-	/// Who holds title.
-	pub holder: AccountId,
-	/// A hash of the asset's description, held off chain.
-	pub description: H256,
-	/// When it was registered: the earlier registration of a key has priority.
-	pub registered_at: Moment,
-	/// The lease or pledge on it, and since when.
-	pub encumbrance: Option<(Encumbrance<AccountId>, Moment)>,
+stored_type! {
+	/// A registered asset.
+	pub struct Asset<AccountId> {
+		/// Who holds title.
+		pub holder: AccountId,
+		/// A hash of the asset's description, held off chain.
+		pub description: H256,
+		/// When it was registered: the earlier registration of a key has priority.
+		pub registered_at: Moment,
+		/// The lease or pledge on it, and since when.
+		pub encumbrance: Option<(Encumbrance<AccountId>, Moment)>,
+	}
 }
 
 /// One row of a lease's schedule, as the runtime API shows it.

@@ -32,6 +32,28 @@ macro_rules! wire_type {
 	};
 }
 
+/// Derives shared by the records that live in storage and are generic over the account type
+/// (no `Copy`; serialized for JSON-RPC, not read from JSON). Declared before the modules that
+/// use it.
+macro_rules! stored_type {
+	($item:item) => {
+		#[derive(
+			Clone,
+			PartialEq,
+			Eq,
+			codec::Encode,
+			codec::Decode,
+			codec::DecodeWithMemTracking,
+			codec::MaxEncodedLen,
+			scale_info::TypeInfo,
+			core::fmt::Debug,
+			serde::Serialize,
+		)]
+		$item
+	};
+}
+
+pub mod data_sharing;
 pub mod forex;
 pub mod kyc;
 pub mod leasing;

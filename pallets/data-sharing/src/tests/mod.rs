@@ -1,0 +1,10 @@
+//! Unit tests, one file per family of calls.
+
+mod catalogue;
+mod common;
+mod consents;
+mod disputes;
+mod queries;
+mod retention;
+mod smoke;
+mod statutory;
