@@ -41,6 +41,6 @@ ensure_npm_packages() { # <dir>
 }
 
 build_node() {
-	log "building fxchain-node (release; from cold, about 50 minutes on 2 cores)"
+	log "building fxchain-node (release; from cold, 20 to 50 minutes on 2 cores)"
 	(cd "$FXCHAIN_ROOT" && cargo build --locked --release -p fxchain-node)
 }

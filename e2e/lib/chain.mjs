@@ -1,6 +1,8 @@
 // Chain helpers for the end-to-end tests: accounts, heights, balances, submitting and waiting,
 // decoding dispatch errors.
 
+import assert from 'node:assert/strict';
+
 import { Keyring } from '@polkadot/keyring';
 import { BN } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
@@ -147,6 +149,15 @@ export function signSendFinalized(api, tx, signer, { timeoutMs = 120_000, option
 export function eventsNamed(events, name) {
   const [section, method] = name.split('.');
   return events.filter(({ event }) => event.section === section && event.method === method);
+}
+
+/** Send `tx` from `signer`, expect success and one `<section>.<name>` event; return its data and all events. */
+export async function sendOk(api, tx, signer, name) {
+  const result = await signSendFinalized(api, tx, signer);
+  assert.equal(result.error, null, `${name} failed: ${result.error}`);
+  const [record] = eventsNamed(result.events, name);
+  assert.ok(record, `no ${name} event`);
+  return { data: record.event.data, events: result.events };
 }
 
 /** Scan blocks from `fromNumber` on until one contains the extrinsic `txHash`; resolve {blockHash, index, events}. */

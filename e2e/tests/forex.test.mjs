@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { devAccounts, eventsNamed, signSendFinalized, waitUntil } from '../lib/chain.mjs';
+import { devAccounts, sendOk, waitUntil } from '../lib/chain.mjs';
 import { nodeBinary, rpcHttp, startNode, withNodeLog } from '../lib/node.mjs';
 
 const USD = 840;
@@ -36,15 +36,6 @@ after(async () => {
   rmSync(tmpRoot, { recursive: true, force: true });
 });
 
-/** Send `tx` from `signer`, expect success and exactly one `forex.<name>` event; return its data. */
-async function send(api, tx, signer, name) {
-  const result = await signSendFinalized(api, tx, signer);
-  assert.equal(result.error, null, `${name} failed: ${result.error}`);
-  const [record] = eventsNamed(result.events, `forex.${name}`);
-  assert.ok(record, `no forex.${name} event`);
-  return record.event.data;
-}
-
 /** An fxchain_* method, which @polkadot/api does not know, over plain JSON-RPC. */
 const rpc = (method, params) => rpcHttp(node.ports.rpc, method, params);
 
@@ -54,11 +45,11 @@ test(
     const { api } = node;
     const { bob, charlie, dave } = accounts;
 
-    const deposit = await send(
+    const { data: deposit } = await sendOk(
       api,
       api.tx.forex.deposit(USD, charlie.address, 500_000, '0x' + 'ab'.repeat(32)),
       dave,
-      'Deposited',
+      'forex.Deposited',
     );
     assert.equal(deposit.status.type, 'Executed');
     done.push({ kind: 'Deposit', reference: deposit.reference.toHex() });
@@ -67,7 +58,7 @@ test(
     assert.equal(asset.unwrap().balance.toBigInt(), 500_000n);
 
     // Charlie (resident, CN) pays Bob (non-resident, HK): nobody says it is cross-border.
-    const paid = await send(
+    const { data: paid } = await sendOk(
       api,
       api.tx.forex.pay(
         bob.address,
@@ -78,7 +69,7 @@ test(
         { tradeDocument: '0x' + '03'.repeat(32), taxFiling: null },
       ),
       charlie,
-      'Paid',
+      'forex.Paid',
     );
     assert.equal(paid.crossBorder.isTrue, true, 'the payment is not cross-border');
     assert.equal(paid.status.type, 'Executed');
@@ -86,16 +77,16 @@ test(
 
     // Dave sells CNY at 1/7 US cent per fen; Charlie buys 7,000.00 CNY for 1,000.00 USD.
     const now = await waitUntil(async () => (await api.query.timestamp.now()).toBigInt(), { label: 'a block' });
-    const posted = await send(
+    const { data: posted } = await sendOk(
       api,
       api.tx.forex.postQuote(CNY, USD, 142_857_142_857_142_857n, 100_000_000, now + 3_600_000n),
       dave,
-      'QuotePosted',
+      'forex.QuotePosted',
     );
     const quote = posted.quote.toNumber();
     const open = await api.call.forexApi.quotes(dave.address);
     assert.ok(open.some(([id]) => id.toNumber() === quote), 'the quote is not listed');
-    const exchanged = await send(api, api.tx.forex.exchange(quote, 700_000, 100_000, 'Domestic'), charlie, 'Exchanged');
+    const { data: exchanged } = await sendOk(api, api.tx.forex.exchange(quote, 700_000, 100_000, 'Domestic'), charlie, 'forex.Exchanged');
     // 700,000 fen × 0.142857142857142857 = 99,999.99…: Charlie pays 99,999 cents (rounded down).
     assert.deepEqual(exchanged.paid.toJSON(), [USD, 99_999]);
     assert.deepEqual(exchanged.received.toJSON(), [CNY, 700_000]);

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { devAccounts, eventsNamed, signSendFinalized, waitUntil } from '../lib/chain.mjs';
+import { devAccounts, eventsNamed, sendOk, signSendFinalized, waitUntil } from '../lib/chain.mjs';
 import { rpcHttp, startNode, withNodeLog } from '../lib/node.mjs';
 
 const CNY = 156;
@@ -26,15 +26,6 @@ after(async () => {
   await node?.stop();
 });
 
-/** Send `tx` from `signer`, expect success and one `<section>.<name>` event; return its data. */
-async function send(api, tx, signer, name) {
-  const result = await signSendFinalized(api, tx, signer);
-  assert.equal(result.error, null, `${name} failed: ${result.error}`);
-  const [record] = eventsNamed(result.events, name);
-  assert.ok(record, `no ${name} event`);
-  return { data: record.event.data, events: result.events };
-}
-
 const rpc = (method, params) => rpcHttp(node.ports.rpc, method, params);
 
 const cny = async (who) => {
@@ -49,8 +40,8 @@ test(
     const { charlie, dave } = accounts;
 
     // Dave, the issuer, credits Charlie CNY 2,000.00 for deposit, rent and price.
-    await send(api, api.tx.forex.deposit(CNY, charlie.address, 200_000, '0x' + '5c'.repeat(32)), dave, 'forex.Deposited');
-    await send(api, api.tx.leasing.registerAsset(MACHINE, DESCRIPTION), dave, 'leasing.AssetRegistered');
+    await sendOk(api, api.tx.forex.deposit(CNY, charlie.address, 200_000, '0x' + '5c'.repeat(32)), dave, 'forex.Deposited');
+    await sendOk(api, api.tx.leasing.registerAsset(MACHINE, DESCRIPTION), dave, 'leasing.AssetRegistered');
 
     // CNY 1,200.00 at 1% per one-minute period, 2 equal instalments, CNY 100.00 deposit, title for
     // CNY 1.00.
@@ -69,7 +60,7 @@ test(
       earlyFee: 20_000_000,
       end: { Purchase: { price: 100 } },
     };
-    const { data: drafted } = await send(
+    const { data: drafted } = await sendOk(
       api,
       api.tx.leasing.draft(charlie.address, MACHINE, terms),
       dave,
@@ -93,12 +84,12 @@ test(
     assert.deepEqual(await rpc('fxchain_leases', [charlie.address]), [id]);
 
     // Charlie signs what it read: the deposit is reserved, the machine encumbered.
-    const { data: signed } = await send(api, api.tx.leasing.sign(id, draft.scheduleHash), charlie, 'leasing.LeaseSigned');
+    const { data: signed } = await sendOk(api, api.tx.leasing.sign(id, draft.scheduleHash), charlie, 'leasing.LeaseSigned');
     assert.equal(signed.deposit.toBigInt(), 10_000n);
     assert.equal((await cny(charlie.address)).reserved, 10_000n);
     // Automatic payment: the chain is to collect each instalment when it falls due.
     const daveBefore = (await cny(dave.address)).free;
-    await send(api, api.tx.leasing.setAutoPay(id, true), charlie, 'leasing.AutoPaySet');
+    await sendOk(api, api.tx.leasing.setAutoPay(id, true), charlie, 'leasing.AutoPaySet');
 
     const asset = await rpc('fxchain_asset', [MACHINE]);
     assert.deepEqual([asset.holder, asset.encumbrance, asset.lease, asset.party], [dave.address, 'Lease', id, charlie.address]);
@@ -122,8 +113,8 @@ test(
 
     // Charlie turns automatic payment off and pays the second instalment itself, a minute before
     // it is due; it moves as a supervised ledger payment.
-    await send(api, api.tx.leasing.setAutoPay(id, false), charlie, 'leasing.AutoPaySet');
-    const { data: rent, events } = await send(api, api.tx.leasing.pay(id), charlie, 'leasing.RentPaid');
+    await sendOk(api, api.tx.leasing.setAutoPay(id, false), charlie, 'leasing.AutoPaySet');
+    const { data: rent, events } = await sendOk(api, api.tx.leasing.pay(id), charlie, 'leasing.RentPaid');
     assert.deepEqual([rent.instalment.toNumber(), rent.rent.toBigInt(), rent.lateFee.toBigInt()], [2, 60_901n, 0n]);
     assert.equal(eventsNamed(events, 'leasing.LeaseMatured').length, 1);
     const payment = await rpc('fxchain_payment', [rent.reference.toHex()]);
@@ -133,7 +124,7 @@ test(
     );
 
     // At maturity Charlie pays the nominal price and takes title; the deposit comes back.
-    const { data: closed } = await send(api, api.tx.leasing.complete(id), charlie, 'leasing.LeaseClosed');
+    const { data: closed } = await sendOk(api, api.tx.leasing.complete(id), charlie, 'leasing.LeaseClosed');
     assert.equal(closed.closure.type, 'TitlePassed');
     const released = await rpc('fxchain_asset', [MACHINE]);
     assert.deepEqual([released.holder, released.encumbrance], [charlie.address, null]);

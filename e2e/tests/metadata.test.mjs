@@ -25,6 +25,7 @@ const EXPECTED_PALLETS = [
   'Forex',
   'Supervision',
   'Leasing',
+  'DataSharing',
 ];
 
 let node;

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { councilMotion, devAccounts, eventsNamed, signSendFinalized, waitUntil } from '../lib/chain.mjs';
+import { councilMotion, devAccounts, eventsNamed, sendOk, signSendFinalized, waitUntil } from '../lib/chain.mjs';
 import { rpcHttp, startNode, withNodeLog } from '../lib/node.mjs';
 
 const USD = 840;
@@ -25,15 +25,6 @@ before(async () => {
 after(async () => {
   await node?.stop();
 });
-
-/** Send `tx` from `signer`, expect success and one `<section>.<name>` event; return its data. */
-async function send(api, tx, signer, name) {
-  const result = await signSendFinalized(api, tx, signer);
-  assert.equal(result.error, null, `${name} failed: ${result.error}`);
-  const [record] = eventsNamed(result.events, name);
-  assert.ok(record, `no ${name} event`);
-  return { data: record.event.data, events: result.events };
-}
 
 const rpc = (method, params) => rpcHttp(node.ports.rpc, method, params);
 
@@ -62,9 +53,9 @@ test(
     assert.equal((await api.query.supervision.rules()).purchaseQuota.toBigInt(), 100_000n);
 
     // Dave credits Alice CNY 10,000.00 and quotes USD at 7.1.
-    await send(api, api.tx.forex.deposit(CNY, alice.address, 1_000_000, '0x' + 'cd'.repeat(32)), dave, 'forex.Deposited');
+    await sendOk(api, api.tx.forex.deposit(CNY, alice.address, 1_000_000, '0x' + 'cd'.repeat(32)), dave, 'forex.Deposited');
     const now = await waitUntil(async () => (await api.query.timestamp.now()).toBigInt(), { label: 'a block' });
-    const { data: posted } = await send(
+    const { data: posted } = await sendOk(
       api,
       api.tx.forex.postQuote(USD, CNY, CNY_PER_CENT, 10_000_000, now + 3_600_000n),
       dave,
@@ -73,14 +64,14 @@ test(
     const quote = posted.quote.toNumber();
 
     // USD 600.00 is within the quota.
-    const { data: bought } = await send(api, api.tx.forex.exchange(quote, 60_000, 426_000, 'Domestic'), alice, 'forex.Exchanged');
+    const { data: bought } = await sendOk(api, api.tx.forex.exchange(quote, 60_000, 426_000, 'Domestic'), alice, 'forex.Exchanged');
     assert.equal(bought.status.type, 'Executed');
     const used = await rpc('fxchain_quota', [alice.address]);
     assert.deepEqual([used.purchaseUsed, used.purchaseLeft], ['60000', '40000']);
 
     // Another USD 500.00 would make 1,100.00: denied, recorded, nothing moves.
     const before = await usdOf(api, alice.address);
-    const { data: refused, events } = await send(
+    const { data: refused, events } = await sendOk(
       api,
       api.tx.forex.exchange(quote, 50_000, 355_000, 'Domestic'),
       alice,
@@ -103,7 +94,7 @@ test(
     const { alice, bob, dave } = accounts;
 
     // Dave credits Alice USD 15,000.00 (a large cash deposit, itself reported).
-    await send(api, api.tx.forex.deposit(USD, alice.address, 1_500_000, '0x' + 'ef'.repeat(32)), dave, 'forex.Deposited');
+    await sendOk(api, api.tx.forex.deposit(USD, alice.address, 1_500_000, '0x' + 'ef'.repeat(32)), dave, 'forex.Deposited');
 
     // The wallet's dry run, before Alice signs: cross-border to Bob (non-resident), large, and
     // it would need travel-rule data.
@@ -112,7 +103,7 @@ test(
     assert.equal(dry.decision, 'Deny');
     assert.deepEqual(dry.reasons, ['TravelRuleDataRequired', 'LargeValueIndividualCrossBorder']);
 
-    const { data: paid } = await send(
+    const { data: paid } = await sendOk(
       api,
       api.tx.forex.pay(
         bob.address,

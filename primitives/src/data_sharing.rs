@@ -220,6 +220,24 @@ wire_type! {
 	}
 }
 
+/// Why a consent does not let its grantee read.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Refusal {
+	Revoked,
+	Expired,
+	Exhausted,
+	Category,
+	Purpose,
+}
+
+/// Whether `categories` name at least one category, each at most once.
+pub fn valid_categories(categories: &[Category]) -> bool {
+	let mut sorted = categories.to_vec();
+	sorted.sort();
+	sorted.dedup();
+	!sorted.is_empty() && sorted.len() == categories.len()
+}
+
 impl<AccountId> Consent<AccountId> {
 	/// Where the consent stands at `now`; revocation first, then expiry, then the count.
 	pub fn status(&self, now: Moment) -> ConsentStatus {
@@ -240,11 +258,33 @@ impl<AccountId> Consent<AccountId> {
 		self.revoked_at.unwrap_or(self.expires_at)
 	}
 
-	/// Whether the consent lets its grantee read `category` for `purpose` at `now`.
-	pub fn allows(&self, category: Category, purpose: DataPurpose, now: Moment) -> bool {
-		self.status(now) == ConsentStatus::Live
-			&& self.purpose == purpose
-			&& self.categories.contains(&category)
+	/// Whether the consent lets its grantee read `category` for `purpose` at `now`, and if
+	/// not, the first reason: its status, then the category, then the purpose.
+	pub fn check(
+		&self,
+		category: Category,
+		purpose: DataPurpose,
+		now: Moment,
+	) -> Result<(), Refusal> {
+		match self.status(now) {
+			ConsentStatus::Live => {},
+			ConsentStatus::Revoked => return Err(Refusal::Revoked),
+			ConsentStatus::Expired => return Err(Refusal::Expired),
+			ConsentStatus::Exhausted => return Err(Refusal::Exhausted),
+		}
+		if !self.categories.contains(&category) {
+			return Err(Refusal::Category);
+		}
+		if self.purpose != purpose {
+			return Err(Refusal::Purpose);
+		}
+		Ok(())
+	}
+
+	/// Whether a query logged under the consent may still be served at `now`: the consent is
+	/// neither revoked nor expired (the query already used its place in the count).
+	pub fn servable(&self, now: Moment) -> bool {
+		!matches!(self.status(now), ConsentStatus::Revoked | ConsentStatus::Expired)
 	}
 }
 
@@ -300,6 +340,14 @@ fn hex<S: serde::Serializer>(locator: &Locator, serializer: S) -> Result<S::Ok, 
 	sp_core::bytes::serialize(locator.as_slice(), serializer)
 }
 
+wire_type! {
+	/// A statutory case governance keeps from the subjects' view until `until`.
+	pub struct Seal {
+		pub case: H256,
+		pub until: Moment,
+	}
+}
+
 /// A consent with its number and status, as the queries return it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -314,13 +362,17 @@ sp_api::decl_runtime_apis! {
 	/// supervisors. Pages return at most [`MAX_PAGE`] records, after the `after` key.
 	pub trait DataSharingApi<AccountId> where AccountId: Codec {
 		/// The live consent under which `grantee` may read `subject`'s `category` for
-		/// `purpose` now, if any: what a data holder checks before serving.
+		/// `purpose` now, if any: whether a query would pass the gate.
 		fn can_access(
 			grantee: AccountId,
 			subject: AccountId,
 			category: Category,
 			purpose: DataPurpose,
 		) -> Option<ConsentId>;
+		/// The log entry `entry` when `holder` may serve it now: the entry names the holder, which
+		/// is licensed, no result is recorded yet, and the consent it used is neither revoked nor
+		/// expired. What a data holder checks before serving.
+		fn can_serve(holder: AccountId, entry: EntryId) -> Option<AuditEntry<AccountId>>;
 		/// A consent, until it is pruned.
 		fn consent(id: ConsentId) -> Option<ConsentView<AccountId>>;
 		/// The consents `subject` gave, oldest first.

@@ -92,6 +92,26 @@ pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
 /// Milliseconds since the Unix epoch, as `pallet-timestamp` keeps time.
 pub type Moment = u64;
 
+/// A storage key ordered by time, then by a number: both big-endian, so that a map under the
+/// identity hasher iterates in time order (agendas, retention queues).
+pub fn time_key(at: Moment, id: u64) -> [u8; 16] {
+	let mut key = [0u8; 16];
+	let (time, number) = key.split_at_mut(8);
+	time.copy_from_slice(&at.to_be_bytes());
+	number.copy_from_slice(&id.to_be_bytes());
+	key
+}
+
+/// The time and the number a [`time_key`] holds.
+pub fn split_time_key(key: &[u8; 16]) -> (Moment, u64) {
+	let mut time = [0u8; 8];
+	let mut number = [0u8; 8];
+	let (t, n) = key.split_at(8);
+	time.copy_from_slice(t);
+	number.copy_from_slice(n);
+	(Moment::from_be_bytes(time), u64::from_be_bytes(number))
+}
+
 /// The native fee token's symbol, decimals and SS58 address prefix, in one place for the runtime
 /// and the chain-spec properties that tell Polkadot.js Apps how to show them.
 pub mod token {
@@ -109,4 +129,25 @@ pub mod token {
 	pub const MILLI_UNIT: Balance = UNIT / 1_000;
 	/// A millionth of a token.
 	pub const MICRO_UNIT: Balance = UNIT / 1_000_000;
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn time_keys_sort_by_time_then_number_and_split_back() {
+		assert_eq!(time_key(0x0102, 3), [0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 3]);
+		let keys = [
+			time_key(5, 0),
+			time_key(5, 1),
+			time_key(5, u64::MAX),
+			time_key(6, 0),
+			time_key(256, 0),
+			time_key(1_781_496_000_000, 7),
+			time_key(Moment::MAX, 0),
+		];
+		assert!(keys.windows(2).all(|pair| pair[0] < pair[1]));
+		assert_eq!(split_time_key(&time_key(1_781_496_000_000, 7)), (1_781_496_000_000, 7));
+	}
 }

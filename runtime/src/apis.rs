@@ -309,6 +309,93 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl fxchain_primitives::data_sharing::DataSharingApi<Block, AccountId> for Runtime {
+		fn can_access(
+			grantee: AccountId,
+			subject: AccountId,
+			category: fxchain_primitives::data_sharing::Category,
+			purpose: fxchain_primitives::data_sharing::DataPurpose,
+		) -> Option<fxchain_primitives::data_sharing::ConsentId> {
+			crate::DataSharing::can_access(&grantee, &subject, category, purpose)
+		}
+
+		fn can_serve(
+			holder: AccountId,
+			entry: fxchain_primitives::data_sharing::EntryId,
+		) -> Option<fxchain_primitives::data_sharing::AuditEntry<AccountId>> {
+			crate::DataSharing::can_serve(&holder, entry)
+		}
+
+		fn consent(
+			id: fxchain_primitives::data_sharing::ConsentId,
+		) -> Option<fxchain_primitives::data_sharing::ConsentView<AccountId>> {
+			crate::DataSharing::consent(id)
+		}
+
+		fn consents_given(
+			subject: AccountId,
+			after: Option<fxchain_primitives::data_sharing::ConsentId>,
+			limit: u32,
+		) -> Vec<fxchain_primitives::data_sharing::ConsentView<AccountId>> {
+			crate::DataSharing::consents_given(&subject, after, limit)
+		}
+
+		fn consents_received(
+			grantee: AccountId,
+			after: Option<fxchain_primitives::data_sharing::ConsentId>,
+			limit: u32,
+		) -> Vec<fxchain_primitives::data_sharing::ConsentView<AccountId>> {
+			crate::DataSharing::consents_received(&grantee, after, limit)
+		}
+
+		fn access_log(
+			subject: AccountId,
+			after: Option<fxchain_primitives::data_sharing::EntryId>,
+			limit: u32,
+		) -> Vec<(
+			fxchain_primitives::data_sharing::EntryId,
+			fxchain_primitives::data_sharing::AuditEntry<AccountId>,
+		)> {
+			crate::DataSharing::access_log(&subject, after, limit)
+		}
+
+		fn supervisory_log(
+			after: Option<fxchain_primitives::data_sharing::EntryId>,
+			limit: u32,
+		) -> Vec<(
+			fxchain_primitives::data_sharing::EntryId,
+			fxchain_primitives::data_sharing::AuditEntry<AccountId>,
+		)> {
+			crate::DataSharing::supervisory_log(after, limit)
+		}
+
+		fn item(
+			id: fxchain_primitives::data_sharing::ItemId,
+		) -> Option<fxchain_primitives::data_sharing::DataItem<AccountId>> {
+			pallet_data_sharing::Items::<Runtime>::get(id)
+		}
+
+		fn items_of(
+			subject: AccountId,
+			after: Option<fxchain_primitives::data_sharing::ItemId>,
+			limit: u32,
+		) -> Vec<(
+			fxchain_primitives::data_sharing::ItemId,
+			fxchain_primitives::data_sharing::DataItem<AccountId>,
+		)> {
+			crate::DataSharing::items_of(&subject, after, limit)
+		}
+
+		fn overdue_disputes(
+			limit: u32,
+		) -> Vec<(
+			fxchain_primitives::data_sharing::ItemId,
+			fxchain_primitives::data_sharing::Dispute<AccountId>,
+		)> {
+			crate::DataSharing::overdue_disputes(limit)
+		}
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	impl frame_benchmarking::Benchmark<Block> for Runtime {
 		fn benchmark_metadata(extra: bool) -> (

@@ -2,8 +2,8 @@
 //! `scripts/benchmark.sh` runs them and writes each pallet's `weights.rs`).
 
 pub use crate::{
-	Balances, Council, CouncilMembership, Forex, Governance, Identity, Kyc, Leasing, Runtime, Sudo,
-	Supervision, Timestamp, TransactionPayment, Utility, ValidatorSet,
+	Balances, Council, CouncilMembership, DataSharing, Forex, Governance, Identity, Kyc, Leasing,
+	Runtime, Sudo, Supervision, Timestamp, TransactionPayment, Utility, ValidatorSet,
 };
 pub use frame_benchmarking::baseline::Pallet as BaselineBench;
 pub use frame_system_benchmarking::{
@@ -33,4 +33,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_forex, Forex]
 	[pallet_supervision, Supervision]
 	[pallet_leasing, Leasing]
+	[pallet_data_sharing, DataSharing]
 );

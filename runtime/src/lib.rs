@@ -70,7 +70,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("fxchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("fxchain"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -230,4 +230,6 @@ mod runtime {
 	pub type Supervision = pallet_supervision;
 	#[runtime::pallet_index(43)]
 	pub type Leasing = pallet_leasing;
+	#[runtime::pallet_index(44)]
+	pub type DataSharing = pallet_data_sharing;
 }

@@ -9,10 +9,11 @@
 //! - `grandpa_roundState`, `grandpa_proveFinality`, `grandpa_subscribeJustifications`
 //!   (`sc-consensus-grandpa-rpc`);
 //! - fxchain's own `fxchain_*` methods, one submodule per capability ([`forex`],
-//!   [`supervision`], [`leasing`]), wrapping the runtime APIs for
+//!   [`supervision`], [`leasing`], [`data_sharing`]), wrapping the runtime APIs for
 //!   integrators who do not decode SCALE. Every one is documented in `docs/rpc.md`, and the
 //!   end-to-end tests check that the document and the node's `rpc_methods` agree.
 
+pub mod data_sharing;
 pub mod forex;
 pub mod leasing;
 pub mod supervision;
@@ -91,6 +92,7 @@ where
 		+ forex::ForexRuntimeApi
 		+ fxchain_primitives::supervision::SupervisionApi<Block, AccountId>
 		+ fxchain_primitives::leasing::LeasingApi<Block, AccountId>
+		+ fxchain_primitives::data_sharing::DataSharingApi<Block, AccountId>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 	SC: SelectChain<Block> + 'static,
@@ -102,6 +104,7 @@ where
 	use sc_consensus_grandpa_rpc::{Grandpa, GrandpaApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
+	use data_sharing::{DataSharing, DataSharingRpcServer};
 	use forex::{Forex, ForexRpcServer};
 	use leasing::{Leasing, LeasingRpcServer};
 	use supervision::{Supervision, SupervisionRpcServer};
@@ -112,6 +115,7 @@ where
 	module.merge(Forex::new(client.clone(), history_index).into_rpc())?;
 	module.merge(Supervision::new(client.clone()).into_rpc())?;
 	module.merge(Leasing::new(client.clone()).into_rpc())?;
+	module.merge(DataSharing::new(client.clone()).into_rpc())?;
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(

@@ -15,7 +15,9 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::RawOrigin;
-use fxchain_primitives::{data_sharing::MAX_LOCATOR_LEN, kyc::Role, supervision::DAY, Moment};
+use fxchain_primitives::{
+	data_sharing::MAX_LOCATOR_LEN, kyc::Role, supervision::DAY, time_key, Moment,
+};
 use sp_core::H256;
 
 const SEED: u32 = 0;
@@ -26,7 +28,7 @@ const NOW: Moment = 1_781_496_000_000;
 
 /// A locator of the longest length, every byte `byte`.
 fn locator(byte: u8) -> Locator {
-	vec![byte; MAX_LOCATOR_LEN as usize]
+	vec![byte; usize::try_from(MAX_LOCATOR_LEN).unwrap()]
 		.try_into()
 		.expect("exactly the longest locator")
 }
@@ -125,6 +127,13 @@ fn log_entry<T: Config>(
 	entry
 }
 
+/// Fill the first `count` places of `SealedCases` with seals until `until` of cases no benchmark
+/// queries: logging an access scans them all and finds none of them.
+fn seal_others<T: Config>(count: u32, until: Moment) {
+	let seals: Vec<Seal> = (0..count).map(|index| Seal { case: hash(index), until }).collect();
+	SealedCases::<T>::put(BoundedVec::try_from(seals).expect("at most the most sealed cases"));
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -216,7 +225,7 @@ mod benchmarks {
 		assert_eq!(granted.status(NOW), ConsentStatus::Live);
 		assert!(ConsentsGiven::<T>::contains_key(&subject, ordered(consent)));
 		assert!(ConsentsReceived::<T>::contains_key(&grantee, ordered(consent)));
-		assert!(ConsentEnds::<T>::contains_key(timed(expires_at, consent)));
+		assert!(ConsentEnds::<T>::contains_key(time_key(expires_at, consent)));
 	}
 
 	/// The subject revokes a live consent of every category: its end key moves from the expiry
@@ -236,13 +245,13 @@ mod benchmarks {
 
 		let revoked = Consents::<T>::get(consent).expect("the consent stays until pruned");
 		assert_eq!((revoked.status(now), revoked.revoked_at), (ConsentStatus::Revoked, Some(now)));
-		assert!(!ConsentEnds::<T>::contains_key(timed(expires_at, consent)));
-		assert!(ConsentEnds::<T>::contains_key(timed(now, consent)));
+		assert!(!ConsentEnds::<T>::contains_key(time_key(expires_at, consent)));
+		assert!(ConsentEnds::<T>::contains_key(time_key(now, consent)));
 	}
 
 	/// The grantee queries, under a live consent of every category with a limit, the category
 	/// the consent lists last, naming a licensed provider as the holder: the query is counted
-	/// and logged.
+	/// and logged. Every place of `SealedCases` holds a seal (logging reads them).
 	#[benchmark]
 	fn query() {
 		T::BenchmarkHelper::set_time(NOW);
@@ -254,6 +263,8 @@ mod benchmarks {
 		assert_eq!(every_category().last(), Some(&Category::Basic));
 		let now = NOW.saturating_add(DAY);
 		T::BenchmarkHelper::set_time(now);
+		let until = now.saturating_add(Params::<T>::get().max_confidentiality);
+		seal_others::<T>(T::MaxSealedCases::get(), until);
 		let entry = NextEntryId::<T>::get();
 
 		#[extrinsic_call]
@@ -295,20 +306,24 @@ mod benchmarks {
 	}
 
 	/// A supervisor queries a subject under a statute, naming a licensed provider as the holder:
-	/// the access is logged.
+	/// the access is logged. Every place of `SealedCases` holds a live seal of another case: the
+	/// check scans them all, finds none, and the event names the subject and the case in full.
 	#[benchmark]
 	fn statutory_query() -> Result<(), BenchmarkError> {
 		T::BenchmarkHelper::set_time(NOW);
-		let origin =
+		let origin: T::RuntimeOrigin =
 			T::SupervisorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let subject: T::AccountId = account("subject", 0, SEED);
 		let holder = licensed::<T>(account("provider", 0, SEED), Role::DataProvider);
 		let entry = NextEntryId::<T>::get();
 		let case = H256::repeat_byte(0xca);
+		let until = NOW.saturating_add(Params::<T>::get().max_confidentiality);
+		seal_others::<T>(T::MaxSealedCases::get(), until);
+		assert!(SealedCases::<T>::get().iter().all(|seal| seal.case != case));
 
 		#[extrinsic_call]
 		_(
-			origin as T::RuntimeOrigin,
+			origin,
 			subject.clone(),
 			Category::RegulatoryCredit,
 			StatutoryBasis::AntiMoneyLaundering,
@@ -322,8 +337,19 @@ mod benchmarks {
 			logged.access,
 			Access::Statutory { basis: StatutoryBasis::AntiMoneyLaundering, case }
 		);
-		assert_eq!((logged.holder.clone(), logged.result), (holder, None));
+		assert_eq!((logged.holder.clone(), logged.result), (holder.clone(), None));
 		assert!(LogOf::<T>::contains_key(&logged.subject, ordered(entry)));
+		frame_system::Pallet::<T>::assert_last_event(
+			Event::<T>::AccessLogged {
+				entry,
+				subject: logged.subject,
+				accessor: logged.accessor,
+				category: Category::RegulatoryCredit,
+				access: logged.access,
+				holder,
+			}
+			.into(),
+		);
 		Ok(())
 	}
 
@@ -341,7 +367,7 @@ mod benchmarks {
 
 		let opened = Disputes::<T>::get(item).expect("the dispute is open");
 		assert_eq!((opened.subject, opened.provider, opened.due_at), (subject, provider, due_at));
-		assert!(DisputesDue::<T>::contains_key(timed(due_at, item)));
+		assert!(DisputesDue::<T>::contains_key(time_key(due_at, item)));
 	}
 
 	/// The provider answers, late, a dispute about an item it corrected since (the item, with
@@ -368,7 +394,7 @@ mod benchmarks {
 		_(RawOrigin::Signed(provider), item, H256::repeat_byte(0xa1));
 
 		assert!(!Disputes::<T>::contains_key(item));
-		assert!(!DisputesDue::<T>::contains_key(timed(due_at, item)));
+		assert!(!DisputesDue::<T>::contains_key(time_key(due_at, item)));
 		frame_system::Pallet::<T>::assert_last_event(
 			Event::<T>::DisputeAnswered {
 				item,
@@ -384,7 +410,7 @@ mod benchmarks {
 	#[benchmark]
 	fn set_params() -> Result<(), BenchmarkError> {
 		T::BenchmarkHelper::set_time(NOW);
-		let origin =
+		let origin: T::RuntimeOrigin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let old = Params::<T>::get();
 		let new = SharingParams {
@@ -395,7 +421,7 @@ mod benchmarks {
 		};
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, new);
+		_(origin, new);
 
 		assert_eq!(Params::<T>::get(), new);
 		Ok(())
@@ -406,23 +432,19 @@ mod benchmarks {
 	#[benchmark]
 	fn seal_case() -> Result<(), BenchmarkError> {
 		T::BenchmarkHelper::set_time(NOW);
-		let origin =
+		let origin: T::RuntimeOrigin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let max = T::MaxSealedCases::get();
 		let until = NOW.saturating_add(Params::<T>::get().max_confidentiality);
-		let sealed: Vec<(H256, Moment)> =
-			(0..max.saturating_sub(1)).map(|index| (hash(index), until)).collect();
-		SealedCases::<T>::put(
-			BoundedVec::try_from(sealed).expect("one place short of the most sealed cases"),
-		);
+		seal_others::<T>(max.saturating_sub(1), until);
 		let case = hash(max);
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, case, Some(until));
+		_(origin, case, Some(until));
 
 		let sealed = SealedCases::<T>::get();
-		assert_eq!(sealed.len(), max as usize);
-		assert_eq!(sealed.last(), Some(&(case, until)));
+		assert_eq!(sealed.len(), usize::try_from(max).unwrap());
+		assert_eq!(sealed.last(), Some(&Seal { case, until }));
 		Ok(())
 	}
 
@@ -477,10 +499,10 @@ mod benchmarks {
 			assert!(!Consents::<T>::contains_key(consent));
 			assert!(!ConsentsGiven::<T>::contains_key(&subject, ordered(consent)));
 			assert!(!ConsentsReceived::<T>::contains_key(&grantee, ordered(consent)));
-			assert!(!ConsentEnds::<T>::contains_key(timed(end, consent)));
+			assert!(!ConsentEnds::<T>::contains_key(time_key(end, consent)));
 		}
 		assert!(Consents::<T>::contains_key(kept_consent));
-		assert!(ConsentEnds::<T>::contains_key(timed(later, kept_consent)));
+		assert!(ConsentEnds::<T>::contains_key(time_key(later, kept_consent)));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

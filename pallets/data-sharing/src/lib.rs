@@ -17,13 +17,16 @@
 //! - **Query gate**: before a data holder serves a grantee, the grantee records the query,
 //!   naming the holder it asks ([`query`](Pallet::query)); the chain accepts it only under a
 //!   live consent for that grantee, category and purpose with queries left, and appends an
-//!   [`AuditEntry`]. The holder checks `DataSharingApi::can_access` (or the entry) before
-//!   serving and records the hash of what it served ([`record_result`](Pallet::record_result));
-//!   nobody else can. A refused query leaves no trace.
+//!   [`AuditEntry`]. The holder checks the entry (`DataSharingApi::can_serve`) before serving
+//!   and records the hash of what it served ([`record_result`](Pallet::record_result)); nobody
+//!   else can. A refused query leaves no trace; `DataSharingApi::can_access` tells a grantee
+//!   beforehand whether its query would pass.
 //! - **Statutory access**: a supervisor reads without consent under a statute and a case; the
 //!   entry is logged the same way. Governance may keep a case from the subject's view of the
-//!   log for a bounded time ([`seal_case`](Pallet::seal_case)). Chain state itself is readable
-//!   by every node operator: confidentiality is a rule of the subject's view (runtime API and
+//!   log for a bounded time ([`seal_case`](Pallet::seal_case)): no entry stays hidden longer
+//!   than `max_confidentiality` after it was logged, and a query of a case sealed beforehand
+//!   emits an event that names neither subject nor case. Chain state itself is readable by
+//!   every node operator: confidentiality is a rule of the subject's view (runtime API and
 //!   RPC), not encryption.
 //! - **Dispute**: a subject disputes an item; its provider must answer within
 //!   `SharingParams::answer_period` (20 days by default); overdue disputes are listed for
@@ -40,10 +43,12 @@
 //! ### Data consumers (signed, with an active `DataConsumer` licence)
 //! - [`query`](Pallet::query).
 //!
-//! ### Data providers (signed, with an active `DataProvider` licence)
-//! - [`register_item`](Pallet::register_item), [`update_item`](Pallet::update_item),
-//!   [`remove_item`](Pallet::remove_item), [`answer_dispute`](Pallet::answer_dispute),
-//!   [`record_result`](Pallet::record_result).
+//! ### Data providers (signed)
+//! - With an active `DataProvider` licence: [`register_item`](Pallet::register_item),
+//!   [`update_item`](Pallet::update_item), [`record_result`](Pallet::record_result) (the
+//!   holder a query named).
+//! - The item's provider, licensed or not (a lapsed licence does not end its duties):
+//!   [`remove_item`](Pallet::remove_item), [`answer_dispute`](Pallet::answer_dispute).
 //!
 //! ### Supervisors (`SupervisorOrigin`)
 //! - [`statutory_query`](Pallet::statutory_query).
@@ -70,9 +75,9 @@ mod tests;
 pub mod weights;
 
 pub use fxchain_primitives::data_sharing::{
-	Access, AuditEntry, Categories, Category, Consent, ConsentId, ConsentStatus, ConsentView,
-	DataItem, DataPurpose, Dispute, EntryId, ItemId, LegalBasis, Locator, SharingParams,
-	StatutoryBasis, MAX_PAGE,
+	valid_categories, Access, AuditEntry, Categories, Category, Consent, ConsentId, ConsentStatus,
+	ConsentView, DataItem, DataPurpose, Dispute, EntryId, ItemId, LegalBasis, Locator, Refusal,
+	Seal, SharingParams, StatutoryBasis, MAX_PAGE,
 };
 pub use pallet::*;
 pub use weights::WeightInfo;
@@ -98,25 +103,6 @@ fn number(key: [u8; 8]) -> u64 {
 	u64::from_be_bytes(key)
 }
 
-/// A key ordered by time, then number (both big-endian).
-fn timed(at: fxchain_primitives::Moment, id: u64) -> [u8; 16] {
-	let mut key = [0u8; 16];
-	let (time, rest) = key.split_at_mut(8);
-	time.copy_from_slice(&at.to_be_bytes());
-	rest.copy_from_slice(&id.to_be_bytes());
-	key
-}
-
-/// The time and number a [`timed`] key holds.
-fn untimed(key: &[u8; 16]) -> (fxchain_primitives::Moment, u64) {
-	let mut time = [0u8; 8];
-	let mut id = [0u8; 8];
-	let (t, rest) = key.split_at(8);
-	time.copy_from_slice(t);
-	id.copy_from_slice(rest);
-	(u64::from_be_bytes(time), u64::from_be_bytes(id))
-}
-
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -125,7 +111,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use fxchain_primitives::{
 		kyc::{KycProvider, LicenceProvider, Role},
-		Moment,
+		split_time_key, time_key, Moment,
 	};
 	use sp_core::H256;
 	use sp_runtime::Saturating;
@@ -245,7 +231,7 @@ pub mod pallet {
 	/// Statutory cases kept from the subjects' view of the log, until when.
 	#[pallet::storage]
 	pub type SealedCases<T: Config> =
-		StorageValue<_, BoundedVec<(H256, Moment), T::MaxSealedCases>, ValueQuery>;
+		StorageValue<_, BoundedVec<Seal, T::MaxSealedCases>, ValueQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -283,6 +269,9 @@ pub mod pallet {
 			access: Access,
 			holder: T::AccountId,
 		},
+		/// A statutory access of a case governance keeps confidential is on the record; the
+		/// event names neither the subject nor the case.
+		ConfidentialAccessLogged { entry: EntryId },
 		/// The data holder that served a logged query recorded the hash of what it served.
 		ResultRecorded { entry: EntryId, holder: T::AccountId, result: H256 },
 		/// A subject disputed an item; its provider must answer by `due_at`.
@@ -307,8 +296,8 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// Registering, updating and serving data needs an active `DataProvider` licence;
-		/// querying needs an active `DataConsumer` licence.
+		/// Registering and updating items and recording results needs an active `DataProvider`
+		/// licence; querying needs an active `DataConsumer` licence.
 		NotLicensed,
 		/// The subject must be a verified account: obtain or renew the credential.
 		NotVerified,
@@ -359,12 +348,26 @@ pub mod pallet {
 		ResultAlreadyRecorded,
 		/// Every parameter must be above zero.
 		InvalidParams,
+		/// A seal must end after now.
+		InvalidSeal,
 		/// Confidentiality may last at most `max_confidentiality` from now.
 		SealTooLong,
 		/// Too many cases are confidential at once: let one lapse or lift it first.
 		TooManySealedCases,
 		/// A number overflowed (please report it).
 		Overflow,
+	}
+
+	impl<T> From<Refusal> for Error<T> {
+		fn from(refusal: Refusal) -> Self {
+			match refusal {
+				Refusal::Revoked => Error::ConsentRevoked,
+				Refusal::Expired => Error::ConsentExpired,
+				Refusal::Exhausted => Error::QueriesExhausted,
+				Refusal::Category => Error::CategoryNotConsented,
+				Refusal::Purpose => Error::PurposeNotConsented,
+			}
+		}
 	}
 
 	#[pallet::genesis_config]
@@ -423,11 +426,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let provider = Self::ensure_licensed(origin, Role::DataProvider)?;
 			ensure!(T::Kyc::is_verified(&subject), Error::<T>::NotVerified);
-			let item = NextItemId::<T>::try_mutate(|next| {
-				let id = *next;
-				*next = next.checked_add(1).ok_or(Error::<T>::Overflow)?;
-				Ok::<_, Error<T>>(id)
-			})?;
+			let item = Self::next_id::<NextItemId<T>>()?;
 			let record = DataItem {
 				provider: provider.clone(),
 				subject: subject.clone(),
@@ -525,21 +524,12 @@ pub mod pallet {
 				T::Licences::is_licensed(&grantee, Role::DataConsumer),
 				Error::<T>::GranteeNotLicensed
 			);
-			let mut sorted = categories.clone();
-			sorted.sort();
-			ensure!(
-				!sorted.is_empty() && sorted.windows(2).all(|pair| pair.first() != pair.get(1)),
-				Error::<T>::InvalidCategories
-			);
+			ensure!(valid_categories(&categories), Error::<T>::InvalidCategories);
 			let now = T::Time::now();
 			let latest = now.saturating_add(Params::<T>::get().max_consent_duration);
 			ensure!(expires_at > now && expires_at <= latest, Error::<T>::InvalidExpiry);
 			ensure!(max_queries != Some(0), Error::<T>::ZeroQueries);
-			let consent = NextConsentId::<T>::try_mutate(|next| {
-				let id = *next;
-				*next = next.checked_add(1).ok_or(Error::<T>::Overflow)?;
-				Ok::<_, Error<T>>(id)
-			})?;
+			let consent = Self::next_id::<NextConsentId<T>>()?;
 			Consents::<T>::insert(
 				consent,
 				Consent {
@@ -558,7 +548,7 @@ pub mod pallet {
 			);
 			ConsentsGiven::<T>::insert(&subject, ordered(consent), ());
 			ConsentsReceived::<T>::insert(&grantee, ordered(consent), ());
-			ConsentEnds::<T>::insert(timed(expires_at, consent), ());
+			ConsentEnds::<T>::insert(time_key(expires_at, consent), ());
 			Self::deposit_event(Event::ConsentGranted {
 				consent,
 				subject,
@@ -588,9 +578,9 @@ pub mod pallet {
 				ConsentStatus::Expired => return Err(Error::<T>::ConsentExpired.into()),
 				ConsentStatus::Live | ConsentStatus::Exhausted => {},
 			}
-			ConsentEnds::<T>::remove(timed(record.ended_at(), consent));
+			ConsentEnds::<T>::remove(time_key(record.ended_at(), consent));
 			record.revoked_at = Some(now);
-			ConsentEnds::<T>::insert(timed(now, consent), ());
+			ConsentEnds::<T>::insert(time_key(now, consent), ());
 			let grantee = record.grantee.clone();
 			Consents::<T>::insert(consent, record);
 			Self::deposit_event(Event::ConsentRevoked { consent, subject, grantee });
@@ -621,16 +611,9 @@ pub mod pallet {
 			let subject = Consents::<T>::try_mutate(consent, |record| {
 				let record = record.as_mut().ok_or(Error::<T>::ConsentNotFound)?;
 				ensure!(record.grantee == grantee, Error::<T>::NotGrantee);
-				match record.status(now) {
-					ConsentStatus::Live => {},
-					ConsentStatus::Revoked => return Err(Error::<T>::ConsentRevoked),
-					ConsentStatus::Expired => return Err(Error::<T>::ConsentExpired),
-					ConsentStatus::Exhausted => return Err(Error::<T>::QueriesExhausted),
-				}
-				ensure!(record.categories.contains(&category), Error::<T>::CategoryNotConsented);
-				ensure!(record.purpose == purpose, Error::<T>::PurposeNotConsented);
+				record.check(category, purpose, now).map_err(Error::<T>::from)?;
 				record.queries = record.queries.checked_add(1).ok_or(Error::<T>::Overflow)?;
-				Ok(record.subject.clone())
+				Ok::<_, Error<T>>(record.subject.clone())
 			})?;
 			Self::log(AuditEntry {
 				subject,
@@ -724,7 +707,7 @@ pub mod pallet {
 					due_at,
 				},
 			);
-			DisputesDue::<T>::insert(timed(due_at, item), ());
+			DisputesDue::<T>::insert(time_key(due_at, item), ());
 			Self::deposit_event(Event::DisputeOpened { item, subject, provider, reason, due_at });
 			Ok(())
 		}
@@ -743,7 +726,7 @@ pub mod pallet {
 			ensure!(dispute.provider == provider, Error::<T>::NotProvider);
 			let version = Items::<T>::get(item).map(|record| record.version).unwrap_or_default();
 			Disputes::<T>::remove(item);
-			DisputesDue::<T>::remove(timed(dispute.due_at, item));
+			DisputesDue::<T>::remove(time_key(dispute.due_at, item));
 			Self::deposit_event(Event::DisputeAnswered {
 				item,
 				answer,
@@ -772,7 +755,8 @@ pub mod pallet {
 
 		/// Keep the statutory accesses of `case` from the subjects' view of the log until
 		/// `until`, at most `max_confidentiality` from now; `None` lifts the seal. Seals that
-		/// lapsed are dropped first.
+		/// lapsed are dropped first. However often a case is sealed again, no access stays
+		/// hidden longer than `max_confidentiality` after it was logged.
 		///
 		/// The dispatch origin must be `T::GovernanceOrigin`.
 		///
@@ -787,13 +771,16 @@ pub mod pallet {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			let now = T::Time::now();
 			if let Some(until) = until {
+				ensure!(until > now, Error::<T>::InvalidSeal);
 				let latest = now.saturating_add(Params::<T>::get().max_confidentiality);
-				ensure!(until > now && until <= latest, Error::<T>::SealTooLong);
+				ensure!(until <= latest, Error::<T>::SealTooLong);
 			}
 			SealedCases::<T>::try_mutate(|sealed| {
-				sealed.retain(|(sealed_case, end)| *end > now && *sealed_case != case);
+				sealed.retain(|seal| seal.until > now && seal.case != case);
 				if let Some(until) = until {
-					sealed.try_push((case, until)).map_err(|_| Error::<T>::TooManySealedCases)?;
+					sealed
+						.try_push(Seal { case, until })
+						.map_err(|_| Error::<T>::TooManySealedCases)?;
 				}
 				Ok::<_, Error<T>>(())
 			})?;
@@ -813,6 +800,16 @@ pub mod pallet {
 			Ok(who)
 		}
 
+		/// The number the counter `S` holds, which it then moves past.
+		fn next_id<S: frame_support::storage::StorageValue<u64, Query = u64>>(
+		) -> Result<u64, Error<T>> {
+			S::try_mutate(|next| {
+				let id = *next;
+				*next = next.checked_add(1).ok_or(Error::<T>::Overflow)?;
+				Ok(id)
+			})
+		}
+
 		fn valid(params: &SharingParams) -> bool {
 			params.max_consent_duration > 0
 				&& params.retention > 0
@@ -822,20 +819,22 @@ pub mod pallet {
 
 		/// Append an entry to the audit log.
 		fn log(record: AuditEntry<T::AccountId>) -> DispatchResult {
-			let entry = NextEntryId::<T>::try_mutate(|next| {
-				let id = *next;
-				*next = next.checked_add(1).ok_or(Error::<T>::Overflow)?;
-				Ok::<_, Error<T>>(id)
-			})?;
+			let entry = Self::next_id::<NextEntryId<T>>()?;
 			LogOf::<T>::insert(&record.subject, ordered(entry), ());
-			Self::deposit_event(Event::AccessLogged {
-				entry,
-				subject: record.subject.clone(),
-				accessor: record.accessor.clone(),
-				category: record.category,
-				access: record.access.clone(),
-				holder: record.holder.clone(),
-			});
+			let statutory = matches!(record.access, Access::Statutory { .. });
+			if statutory && Self::sealed(&record, &SealedCases::<T>::get(), record.at) {
+				// The case was sealed beforehand: the event names neither subject nor case.
+				Self::deposit_event(Event::ConfidentialAccessLogged { entry });
+			} else {
+				Self::deposit_event(Event::AccessLogged {
+					entry,
+					subject: record.subject.clone(),
+					accessor: record.accessor.clone(),
+					category: record.category,
+					access: record.access.clone(),
+					holder: record.holder.clone(),
+				});
+			}
 			Log::<T>::insert(entry, record);
 			Ok(())
 		}
@@ -870,15 +869,17 @@ pub mod pallet {
 				entries.saturating_inc();
 				oldest.saturating_inc();
 			}
-			OldestEntryId::<T>::put(oldest);
+			if entries > 0 {
+				OldestEntryId::<T>::put(oldest);
+			}
 
 			let ended: Vec<(Moment, ConsentId)> = ConsentEnds::<T>::iter_keys()
-				.map(|key| untimed(&key))
+				.map(|key| split_time_key(&key))
 				.take_while(|(end, _)| expired(*end))
 				.take(usize::try_from(limit).unwrap_or(usize::MAX))
 				.collect();
 			for (end, consent) in &ended {
-				ConsentEnds::<T>::remove(timed(*end, *consent));
+				ConsentEnds::<T>::remove(time_key(*end, *consent));
 				if let Some(record) = Consents::<T>::take(consent) {
 					ConsentsGiven::<T>::remove(&record.subject, ordered(*consent));
 					ConsentsReceived::<T>::remove(&record.grantee, ordered(*consent));
@@ -896,8 +897,8 @@ pub mod pallet {
 			usize::try_from(limit.min(MAX_PAGE)).unwrap_or_default()
 		}
 
-		/// A page of the numbers `owner` has in the ordered index `M`, after `after`.
-		fn index_page<M>(owner: &T::AccountId, after: Option<u64>, limit: u32) -> Vec<u64>
+		/// The numbers `owner` has in the ordered index `M`, after `after`, in order.
+		fn index_keys<M>(owner: &T::AccountId, after: Option<u64>) -> impl Iterator<Item = u64>
 		where
 			M: IterableStorageDoubleMap<T::AccountId, [u8; 8], ()>
 				+ frame_support::storage::StorageDoubleMap<T::AccountId, [u8; 8], ()>,
@@ -908,7 +909,16 @@ pub mod pallet {
 				},
 				None => M::iter_key_prefix(owner),
 			};
-			keys.map(number).take(Self::page(limit)).collect()
+			keys.map(number)
+		}
+
+		/// A page of the numbers `owner` has in the ordered index `M`, after `after`.
+		fn index_page<M>(owner: &T::AccountId, after: Option<u64>, limit: u32) -> Vec<u64>
+		where
+			M: IterableStorageDoubleMap<T::AccountId, [u8; 8], ()>
+				+ frame_support::storage::StorageDoubleMap<T::AccountId, [u8; 8], ()>,
+		{
+			Self::index_keys::<M>(owner, after).take(Self::page(limit)).collect()
 		}
 
 		fn consent_views(ids: Vec<ConsentId>) -> Vec<ConsentView<T::AccountId>> {
@@ -930,7 +940,7 @@ pub mod pallet {
 			let now = T::Time::now();
 			ConsentsGiven::<T>::iter_key_prefix(subject).map(number).find(|id| {
 				Consents::<T>::get(id).is_some_and(|consent| {
-					consent.grantee == *grantee && consent.allows(category, purpose, now)
+					consent.grantee == *grantee && consent.check(category, purpose, now).is_ok()
 				})
 			})
 		}
@@ -959,36 +969,49 @@ pub mod pallet {
 			Self::consent_views(Self::index_page::<ConsentsReceived<T>>(grantee, after, limit))
 		}
 
-		/// Whether the subject's view leaves `entry` out now: a statutory access of a sealed
-		/// case.
-		fn sealed(entry: &AuditEntry<T::AccountId>, now: Moment) -> bool {
+		/// Whether the subject's view leaves out `entry` now, given the seals in force: a
+		/// statutory access of a sealed case, logged less than `max_confidentiality` ago.
+		fn sealed(entry: &AuditEntry<T::AccountId>, seals: &[Seal], now: Moment) -> bool {
 			let Access::Statutory { case, .. } = entry.access else { return false };
-			SealedCases::<T>::get()
-				.iter()
-				.any(|(sealed, until)| *sealed == case && *until > now)
+			let bound = entry.at.saturating_add(Params::<T>::get().max_confidentiality);
+			now < bound && seals.iter().any(|seal| seal.case == case && seal.until > now)
 		}
 
 		/// `subject`'s log as the subject sees it, oldest first (`DataSharingApi::access_log`).
 		/// Sealed entries are skipped before the page is cut, so a page is short only at the
-		/// end of what the subject may see: continue after the last entry returned.
+		/// end of what the subject may see.
 		pub fn access_log(
 			subject: &T::AccountId,
 			after: Option<EntryId>,
 			limit: u32,
 		) -> Vec<(EntryId, AuditEntry<T::AccountId>)> {
 			let now = T::Time::now();
-			let keys = match after {
-				Some(after) => LogOf::<T>::iter_key_prefix_from(
-					subject,
-					LogOf::<T>::hashed_key_for(subject, ordered(after)),
-				),
-				None => LogOf::<T>::iter_key_prefix(subject),
-			};
-			keys.map(number)
+			let seals = SealedCases::<T>::get();
+			Self::index_keys::<LogOf<T>>(subject, after)
 				.filter_map(|id| Log::<T>::get(id).map(|entry| (id, entry)))
-				.filter(|(_, entry)| !Self::sealed(entry, now))
+				.filter(|(_, entry)| !Self::sealed(entry, &seals, now))
 				.take(Self::page(limit))
 				.collect()
+		}
+
+		/// The log entry `entry` when `holder` may serve it now (`DataSharingApi::can_serve`):
+		/// it names `holder`, which holds its `DataProvider` licence, has no result yet, and
+		/// its consent (if any) is neither revoked nor expired.
+		pub fn can_serve(
+			holder: &T::AccountId,
+			entry: EntryId,
+		) -> Option<AuditEntry<T::AccountId>> {
+			let record = Log::<T>::get(entry)?;
+			let consent_stands = match record.access {
+				Access::Consent { consent, .. } => Consents::<T>::get(consent)
+					.is_some_and(|consent| consent.servable(T::Time::now())),
+				Access::Statutory { .. } => true,
+			};
+			(record.holder == *holder
+				&& record.result.is_none()
+				&& consent_stands
+				&& T::Licences::is_licensed(holder, Role::DataProvider))
+			.then_some(record)
 		}
 
 		/// The whole log, oldest first (`DataSharingApi::supervisory_log`).
@@ -1021,7 +1044,7 @@ pub mod pallet {
 		pub fn overdue_disputes(limit: u32) -> Vec<(ItemId, Dispute<T::AccountId>)> {
 			let now = T::Time::now();
 			DisputesDue::<T>::iter_keys()
-				.map(|key| untimed(&key))
+				.map(|key| split_time_key(&key))
 				.take_while(|(due_at, _)| *due_at < now)
 				.take(Self::page(limit))
 				.filter_map(|(_, item)| Disputes::<T>::get(item).map(|dispute| (item, dispute)))
@@ -1051,19 +1074,21 @@ pub mod pallet {
 					"a consent is missing from its grantee's index"
 				);
 				ensure!(
-					ConsentEnds::<T>::contains_key(timed(consent.ended_at(), id)),
+					ConsentEnds::<T>::contains_key(time_key(consent.ended_at(), id)),
 					"a consent has no end key at its end"
 				);
 				ensure!(
 					consent.max_queries.is_none_or(|max| consent.queries <= max),
 					"a consent made more queries than it allows"
 				);
-				let mut sorted = consent.categories.clone().into_inner();
-				sorted.sort();
-				sorted.dedup();
 				ensure!(
-					!sorted.is_empty() && sorted.len() == consent.categories.len(),
+					valid_categories(&consent.categories),
 					"a consent's categories repeat or are empty"
+				);
+				ensure!(
+					consent.granted_at < consent.expires_at
+						&& consent.revoked_at.is_none_or(|at| at < consent.expires_at),
+					"a consent ends before it began, or was revoked after it expired"
 				);
 			}
 			ensure!(ConsentsGiven::<T>::iter().count() == consents, "stray subject index entries");
@@ -1076,6 +1101,13 @@ pub mod pallet {
 			let (oldest, next_entry) = (OldestEntryId::<T>::get(), NextEntryId::<T>::get());
 			ensure!(oldest <= next_entry, "the oldest entry is beyond the next number");
 			let mut entries = 0usize;
+			let mut last_at = 0;
+			for id in oldest..next_entry {
+				if let Some(entry) = Log::<T>::get(id) {
+					ensure!(entry.at >= last_at, "log entries out of time order");
+					last_at = entry.at;
+				}
+			}
 			for (id, entry) in Log::<T>::iter() {
 				entries.saturating_inc();
 				ensure!(oldest <= id && id < next_entry, "a log entry outside the live range");
@@ -1108,7 +1140,7 @@ pub mod pallet {
 					"a dispute between the wrong parties"
 				);
 				ensure!(
-					DisputesDue::<T>::contains_key(timed(dispute.due_at, id)),
+					DisputesDue::<T>::contains_key(time_key(dispute.due_at, id)),
 					"a dispute has no due key"
 				);
 			}

@@ -195,7 +195,7 @@ fn reserved<T: Config>(who: &T::AccountId, currency: CurrencyId) -> Amount {
 
 /// Put lease `id`, which pays automatically, on the agenda at `at`, as `put_on_agenda` does.
 fn put_on_agenda<T: Config>(id: LeaseId, at: Moment) {
-	Agenda::<T>::insert(Pallet::<T>::agenda_key(at, id), ());
+	Agenda::<T>::insert(fxchain_primitives::time_key(at, id), ());
 	update::<T>(id, |record| {
 		record.auto_pay = true;
 		record.collect_at = Some(at);
@@ -205,12 +205,12 @@ fn put_on_agenda<T: Config>(id: LeaseId, at: Moment) {
 /// Assert that lease `id` has its (one) agenda entry at `at`.
 fn assert_on_agenda<T: Config>(id: LeaseId, at: Moment) {
 	assert_eq!(lease::<T>(id).collect_at, Some(at));
-	assert!(Agenda::<T>::contains_key(Pallet::<T>::agenda_key(at, id)));
+	assert!(Agenda::<T>::contains_key(fxchain_primitives::time_key(at, id)));
 }
 
 /// Assert that the agenda holds nothing of lease `id` (at `at`, where it was).
 fn assert_off_agenda<T: Config>(id: LeaseId, at: Moment) {
-	assert!(!Agenda::<T>::contains_key(Pallet::<T>::agenda_key(at, id)));
+	assert!(!Agenda::<T>::contains_key(fxchain_primitives::time_key(at, id)));
 }
 
 #[benchmarks]

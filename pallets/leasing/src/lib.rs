@@ -111,7 +111,7 @@ pub mod pallet {
 			is_cross_border, Amount, ForexLedger, LedgerObserver, LedgerOutcome, Purpose, Reference,
 		},
 		kyc::{KycProvider, LicenceProvider, Role},
-		Moment,
+		split_time_key, time_key, Moment,
 	};
 	use sp_core::H256;
 	use sp_runtime::traits::Zero;
@@ -1302,35 +1302,16 @@ pub mod pallet {
 			}
 		}
 
-		/// The agenda key of lease `id` looked at `at`: both big-endian, so keys sort by time.
-		pub(crate) fn agenda_key(at: Moment, id: LeaseId) -> [u8; 16] {
-			let mut key = [0u8; 16];
-			let (time, lease) = key.split_at_mut(8);
-			time.copy_from_slice(&at.to_be_bytes());
-			lease.copy_from_slice(&id.to_be_bytes());
-			key
-		}
-
-		/// The lease an agenda key names, and when it is to be looked at.
-		fn agenda_entry(key: &[u8; 16]) -> (Moment, LeaseId) {
-			let mut time = [0u8; 8];
-			let mut lease = [0u8; 8];
-			let (t, l) = key.split_at(8);
-			time.copy_from_slice(t);
-			lease.copy_from_slice(l);
-			(Moment::from_be_bytes(time), LeaseId::from_be_bytes(lease))
-		}
-
 		/// Put lease `id` on the agenda at `at` (replacing any earlier entry).
 		fn put_on_agenda(id: LeaseId, record: &mut Lease<T::AccountId>, at: Moment) {
 			Self::take_off_agenda(id, record);
-			Agenda::<T>::insert(Self::agenda_key(at, id), ());
+			Agenda::<T>::insert(time_key(at, id), ());
 			record.collect_at = Some(at);
 		}
 
 		fn take_off_agenda(id: LeaseId, record: &mut Lease<T::AccountId>) {
 			if let Some(at) = record.collect_at.take() {
-				Agenda::<T>::remove(Self::agenda_key(at, id));
+				Agenda::<T>::remove(time_key(at, id));
 			}
 		}
 
@@ -1339,12 +1320,12 @@ pub mod pallet {
 		pub(crate) fn collect_due(limit: u32) -> u32 {
 			let now = T::Time::now();
 			let due: Vec<(Moment, LeaseId)> = Agenda::<T>::iter_keys()
-				.map(|key| Self::agenda_entry(&key))
+				.map(|key| split_time_key(&key))
 				.take_while(|(at, _)| *at <= now)
 				.take(usize::try_from(limit).unwrap_or(usize::MAX))
 				.collect();
 			for (at, id) in &due {
-				Agenda::<T>::remove(Self::agenda_key(*at, *id));
+				Agenda::<T>::remove(time_key(*at, *id));
 				Self::collect(*id, now);
 			}
 			u32::try_from(due.len()).unwrap_or(u32::MAX)
@@ -1469,10 +1450,10 @@ pub mod pallet {
 				}
 				if let Some(at) = lease.collect_at {
 					ensure!(
-						Agenda::<T>::contains_key(Self::agenda_key(at, id)),
+						Agenda::<T>::contains_key(time_key(at, id)),
 						"a lease is off the agenda"
 					);
-					agenda.insert(Self::agenda_key(at, id));
+					agenda.insert(time_key(at, id));
 				}
 				index.insert((lease.lessor.clone(), id));
 				index.insert((lease.lessee.clone(), id));

@@ -2,6 +2,7 @@
 
 pub mod assets;
 pub mod consensus;
+pub mod data_sharing;
 pub mod forex;
 pub mod governance;
 pub mod identity;

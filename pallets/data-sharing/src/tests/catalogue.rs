@@ -326,3 +326,24 @@ fn a_disputed_item_cannot_be_removed_until_the_dispute_is_answered() {
 		assert!(Items::<Test>::get(item).is_none());
 	});
 }
+
+#[test]
+fn registering_when_item_numbers_run_out_is_refused() {
+	build_and_execute(|| {
+		let first = register_item(PROVIDER, SUBJECT, Category::Tax);
+		let next = NextItemId::<Test>::get();
+		NextItemId::<Test>::put(ItemId::MAX);
+		assert_noop!(
+			DataSharing::register_item(
+				RuntimeOrigin::signed(PROVIDER),
+				SUBJECT,
+				Category::Tax,
+				hash(0xC0),
+				locator(b"vault://item")
+			),
+			Error::<Test>::Overflow
+		);
+		NextItemId::<Test>::put(next);
+		assert_eq!(register_item(PROVIDER, SUBJECT, Category::Tax), first + 1);
+	});
+}

@@ -37,6 +37,14 @@ pub(crate) fn access_logged() -> usize {
 		.count()
 }
 
+/// How many `ConfidentialAccessLogged` events were deposited so far.
+pub(crate) fn confidential_logged() -> usize {
+	events()
+		.iter()
+		.filter(|event| matches!(event, Event::ConfidentialAccessLogged { .. }))
+		.count()
+}
+
 /// `provider` registers an item of `category` about `subject`, with content hash `0xC0..`;
 /// returns its number.
 pub(crate) fn register_item(provider: u64, subject: u64, category: Category) -> ItemId {

@@ -467,3 +467,30 @@ fn an_unknown_consent_has_no_view() {
 		assert_eq!(DataSharing::consent(1), None);
 	});
 }
+
+#[test]
+fn granting_when_consent_numbers_run_out_is_refused() {
+	build_and_execute(|| {
+		let first = grant(None);
+		let next = NextConsentId::<Test>::get();
+		NextConsentId::<Test>::put(ConsentId::MAX);
+		assert_noop!(
+			try_grant(SUBJECT, BANK, &[Category::Basic], EXPIRY, None),
+			Error::<Test>::Overflow
+		);
+		NextConsentId::<Test>::put(next);
+		assert_eq!(grant(None), first + 1);
+	});
+}
+
+#[test]
+fn valid_categories_are_distinct_and_at_least_one() {
+	assert!(!valid_categories(&[]));
+	assert!(valid_categories(&[Category::Tax]));
+	assert!(valid_categories(&Category::ALL));
+	let mut reversed = Category::ALL;
+	reversed.reverse();
+	assert!(valid_categories(&reversed));
+	assert!(!valid_categories(&[Category::Tax, Category::Tax]));
+	assert!(!valid_categories(&[Category::Tax, Category::Basic, Category::Tax]));
+}

@@ -4,6 +4,7 @@ mod catalogue;
 mod common;
 mod consents;
 mod disputes;
+mod invariants;
 mod queries;
 mod retention;
 mod smoke;

@@ -27,6 +27,7 @@ fn refused_from(
 	let entries = Log::<Test>::iter().count();
 	let indexed = LogOf::<Test>::iter().count();
 	let logged = access_logged();
+	let confidential = confidential_logged();
 	let queries = Consents::<Test>::get(consent).map(|record| record.queries);
 	let seen = visible(SUBJECT);
 	let error: DispatchError = error.into();
@@ -35,6 +36,7 @@ fn refused_from(
 	assert_eq!(Log::<Test>::iter().count(), entries, "nothing is logged");
 	assert_eq!(LogOf::<Test>::iter().count(), indexed, "nothing is indexed");
 	assert_eq!(access_logged(), logged, "no AccessLogged event");
+	assert_eq!(confidential_logged(), confidential, "no ConfidentialAccessLogged event");
 	assert_eq!(
 		Consents::<Test>::get(consent).map(|record| record.queries),
 		queries,
@@ -700,5 +702,280 @@ fn the_holder_records_a_result_only_while_licensed() {
 		Licences::mutate(|licences| licences.insert(PROVIDER, vec![Role::DataProvider]));
 		assert_ok!(DataSharing::record_result(RuntimeOrigin::signed(PROVIDER), entry, hash(0xF1)));
 		assert_eq!(Log::<Test>::get(entry).unwrap().result, Some(hash(0xF1)));
+	});
+}
+
+/// What `holder` may serve of `entry` now.
+fn serve(holder: u64, entry: EntryId) -> Option<AuditEntry<u64>> {
+	DataSharing::can_serve(&holder, entry)
+}
+
+#[test]
+fn can_serve_gives_the_named_licensed_holder_the_entry_until_the_result_is_in() {
+	build_and_execute(|| {
+		let consent = grant(None);
+		let entry = query(consent);
+		let logged = Log::<Test>::get(entry).unwrap();
+		assert_eq!(serve(PROVIDER, entry), Some(logged.clone()));
+		// Nobody else the entry does not name: another provider, the grantee, the subject, the
+		// supervisor.
+		for who in [OTHER_PROVIDER, BANK, SUBJECT, SUPERVISOR, UNLICENSED] {
+			assert_eq!(serve(who, entry), None, "{who} is not the holder");
+		}
+		// No entry, no service.
+		assert_eq!(serve(PROVIDER, entry + 1), None);
+		assert_eq!(serve(PROVIDER, EntryId::MAX), None);
+		// Asking changes nothing.
+		assert_eq!(Log::<Test>::get(entry), Some(logged.clone()));
+		// Once the result is recorded, there is nothing left to serve.
+		assert_ok!(DataSharing::record_result(RuntimeOrigin::signed(PROVIDER), entry, hash(0xF1)));
+		assert_eq!(serve(PROVIDER, entry), None);
+		assert_eq!(serve(OTHER_PROVIDER, entry), None);
+	});
+}
+
+#[test]
+fn can_serve_names_only_the_holder_the_query_asked() {
+	build_and_execute(|| {
+		let consent = grant(None);
+		let entry = NextEntryId::<Test>::get();
+		assert_ok!(query_from(
+			BANK,
+			consent,
+			Category::RegulatoryCredit,
+			DataPurpose::CreditApproval,
+			OTHER_PROVIDER
+		));
+		assert_eq!(serve(PROVIDER, entry), None);
+		assert_eq!(serve(OTHER_PROVIDER, entry), Log::<Test>::get(entry));
+		assert!(serve(OTHER_PROVIDER, entry).is_some());
+		// It agrees with `record_result`: the holder it names records, the other is refused.
+		assert_noop!(
+			DataSharing::record_result(RuntimeOrigin::signed(PROVIDER), entry, hash(0xF1)),
+			Error::<Test>::NotHolder
+		);
+		assert_ok!(DataSharing::record_result(
+			RuntimeOrigin::signed(OTHER_PROVIDER),
+			entry,
+			hash(0xF1)
+		));
+		assert_eq!(serve(OTHER_PROVIDER, entry), None);
+	});
+}
+
+#[test]
+fn can_serve_ends_while_the_holder_s_licence_is_withdrawn() {
+	build_and_execute(|| {
+		let consent = grant(None);
+		let entry = query(consent);
+		assert!(serve(PROVIDER, entry).is_some());
+		Licences::mutate(|licences| licences.remove(&PROVIDER));
+		assert_eq!(serve(PROVIDER, entry), None);
+		// The same holder could not record the result either.
+		assert_noop!(
+			DataSharing::record_result(RuntimeOrigin::signed(PROVIDER), entry, hash(0xF1)),
+			Error::<Test>::NotLicensed
+		);
+		// A consumer's licence is not a provider's.
+		Licences::mutate(|licences| licences.insert(PROVIDER, vec![Role::DataConsumer]));
+		assert_eq!(serve(PROVIDER, entry), None);
+		// With its licence back, it may serve again.
+		Licences::mutate(|licences| licences.insert(PROVIDER, vec![Role::DataProvider]));
+		assert_eq!(serve(PROVIDER, entry), Log::<Test>::get(entry));
+		assert!(serve(PROVIDER, entry).is_some());
+	});
+}
+
+#[test]
+fn can_serve_ends_when_the_subject_revokes_the_consent() {
+	build_and_execute(|| {
+		let consent = grant(None);
+		let entry = query(consent);
+		let other = query(consent);
+		assert!(serve(PROVIDER, entry).is_some());
+		Now::set(START + DAY);
+		assert_ok!(DataSharing::revoke(RuntimeOrigin::signed(SUBJECT), consent));
+		// Logged before the revocation, but not served yet: the holder must not serve it now.
+		assert_eq!(serve(PROVIDER, entry), None);
+		assert_eq!(serve(PROVIDER, other), None);
+		// Still not once the consent would have expired anyway.
+		Now::set(EXPIRY + DAY);
+		assert_eq!(serve(PROVIDER, entry), None);
+	});
+}
+
+#[test]
+fn can_serve_ends_at_the_consent_s_expiry() {
+	build_and_execute(|| {
+		let consent = grant(None);
+		let entry = query(consent);
+		Now::set(EXPIRY - 1);
+		assert!(serve(PROVIDER, entry).is_some());
+		// Expired at its expiry exactly, as the gate has it.
+		Now::set(EXPIRY);
+		assert_eq!(DataSharing::consent(consent).unwrap().status, ConsentStatus::Expired);
+		assert_eq!(serve(PROVIDER, entry), None);
+		Now::set(EXPIRY + 365 * DAY);
+		assert_eq!(serve(PROVIDER, entry), None);
+	});
+}
+
+#[test]
+fn can_serve_the_query_that_exhausted_its_consent() {
+	build_and_execute(|| {
+		let consent = grant(Some(1));
+		let entry = query(consent);
+		// The query used the consent's only place: no further query passes...
+		assert_eq!(DataSharing::consent(consent).unwrap().status, ConsentStatus::Exhausted);
+		refused_to_bank(consent, Error::<Test>::QueriesExhausted);
+		assert_eq!(
+			DataSharing::can_access(
+				&BANK,
+				&SUBJECT,
+				Category::RegulatoryCredit,
+				DataPurpose::CreditApproval
+			),
+			None
+		);
+		// ...but the one that used it may still be served.
+		assert_eq!(serve(PROVIDER, entry), Log::<Test>::get(entry));
+		assert!(serve(PROVIDER, entry).is_some());
+		// Until the consent is revoked or expires.
+		Now::set(EXPIRY);
+		assert_eq!(serve(PROVIDER, entry), None);
+	});
+}
+
+#[test]
+fn can_serve_an_exhausted_consent_s_query_until_revoked() {
+	build_and_execute(|| {
+		let consent = grant(Some(2));
+		let first = query(consent);
+		let last = query(consent);
+		assert_eq!(DataSharing::consent(consent).unwrap().status, ConsentStatus::Exhausted);
+		assert!(serve(PROVIDER, first).is_some());
+		assert!(serve(PROVIDER, last).is_some());
+		assert_ok!(DataSharing::revoke(RuntimeOrigin::signed(SUBJECT), consent));
+		assert_eq!(serve(PROVIDER, first), None);
+		assert_eq!(serve(PROVIDER, last), None);
+	});
+}
+
+#[test]
+fn can_serve_nothing_once_the_entry_is_pruned() {
+	build_and_execute(|| {
+		// A day's retention: the entry leaves storage a day after it was logged, while its
+		// consent is still live.
+		let params = SharingParams { retention: DAY, ..Default::default() };
+		assert_ok!(DataSharing::set_params(RuntimeOrigin::root(), params));
+		let consent = grant(None);
+		let entry = query(consent);
+		assert!(serve(PROVIDER, entry).is_some());
+		run_to(START + DAY);
+		assert_eq!(Log::<Test>::get(entry), None);
+		assert_eq!(serve(PROVIDER, entry), None);
+		assert_eq!(
+			DataSharing::consent(consent).map(|view| view.status),
+			Some(ConsentStatus::Live)
+		);
+	});
+}
+
+#[test]
+fn the_gate_reports_the_consent_s_status_before_its_category_and_its_category_before_its_purpose() {
+	build_and_execute(|| {
+		let consent = grant(Some(1));
+		// Live: the category is checked before the purpose.
+		refused(
+			BANK,
+			consent,
+			Category::Tax,
+			DataPurpose::Insurance,
+			Error::<Test>::CategoryNotConsented,
+		);
+		query(consent);
+		// Exhausted, revoked, expired: the status comes first, whatever is asked.
+		refused(
+			BANK,
+			consent,
+			Category::Tax,
+			DataPurpose::Insurance,
+			Error::<Test>::QueriesExhausted,
+		);
+		assert_ok!(DataSharing::revoke(RuntimeOrigin::signed(SUBJECT), consent));
+		refused(
+			BANK,
+			consent,
+			Category::Tax,
+			DataPurpose::Insurance,
+			Error::<Test>::ConsentRevoked,
+		);
+		let expiring = grant(None);
+		Now::set(EXPIRY);
+		refused(
+			BANK,
+			expiring,
+			Category::Tax,
+			DataPurpose::Insurance,
+			Error::<Test>::ConsentExpired,
+		);
+	});
+}
+
+#[test]
+fn every_refusal_of_a_consent_maps_to_its_error() {
+	let cases = [
+		(Refusal::Revoked, Error::<Test>::ConsentRevoked),
+		(Refusal::Expired, Error::<Test>::ConsentExpired),
+		(Refusal::Exhausted, Error::<Test>::QueriesExhausted),
+		(Refusal::Category, Error::<Test>::CategoryNotConsented),
+		(Refusal::Purpose, Error::<Test>::PurposeNotConsented),
+	];
+	for (refusal, error) in cases {
+		assert_eq!(DispatchError::from(Error::<Test>::from(refusal)), DispatchError::from(error));
+	}
+	// `Consent::check` agrees with `status`: every refusal but the category's and the
+	// purpose's is a status other than live.
+	let consent = Consent {
+		subject: SUBJECT,
+		grantee: BANK,
+		categories: categories(&[Category::Tax]),
+		purpose: DataPurpose::Insurance,
+		basis: LegalBasis::Consent,
+		evidence: hash(0xE1),
+		granted_at: START,
+		expires_at: EXPIRY,
+		max_queries: Some(1),
+		queries: 0,
+		revoked_at: None,
+	};
+	let (tax, insurance) = (Category::Tax, DataPurpose::Insurance);
+	assert_eq!(consent.check(tax, insurance, START), Ok(()));
+	assert_eq!(consent.check(Category::Basic, insurance, START), Err(Refusal::Category));
+	assert_eq!(consent.check(tax, DataPurpose::TradeFinance, START), Err(Refusal::Purpose));
+	assert_eq!(consent.check(tax, insurance, EXPIRY), Err(Refusal::Expired));
+	assert!(consent.servable(EXPIRY - 1) && !consent.servable(EXPIRY));
+	let exhausted = Consent { queries: 1, ..consent.clone() };
+	assert_eq!(exhausted.check(tax, insurance, START), Err(Refusal::Exhausted));
+	assert!(exhausted.servable(START));
+	let revoked = Consent { revoked_at: Some(START), ..exhausted };
+	assert_eq!(revoked.check(tax, insurance, START), Err(Refusal::Revoked));
+	assert!(!revoked.servable(START));
+}
+
+#[test]
+fn a_query_when_entry_numbers_run_out_is_refused_and_logged_nowhere() {
+	build_and_execute(|| {
+		let consent = grant(None);
+		let first = query(consent);
+		let next = NextEntryId::<Test>::get();
+		NextEntryId::<Test>::put(EntryId::MAX);
+		// The last number is never handed out: the counter cannot move past it. The query is
+		// not counted either.
+		refused_to_bank(consent, Error::<Test>::Overflow);
+		assert_eq!(NextEntryId::<Test>::get(), EntryId::MAX);
+		assert_eq!(stored(consent).queries, 1);
+		NextEntryId::<Test>::put(next);
+		assert_eq!(query(consent), first + 1);
 	});
 }

@@ -412,3 +412,30 @@ fn supervisory_log_returns_at_most_max_page() {
 		assert_eq!(rest.into_iter().map(|(id, _)| id).collect::<Vec<_>>(), vec![100, 101, 102]);
 	});
 }
+
+#[test]
+fn a_block_that_prunes_no_entry_leaves_the_oldest_entry_number_unwritten() {
+	build_and_execute(|| {
+		let params = SharingParams { retention: DAY, ..Default::default() };
+		assert_ok!(DataSharing::set_params(RuntimeOrigin::root(), params));
+		let consent = grant_until(EXPIRY);
+		revoke(consent);
+		Now::set(START + 1);
+		let entry = statutory(SUBJECT, Category::Tax, hash(0xCA));
+		// Nothing to prune at all: no write, no event.
+		run_to(START + DAY - 1);
+		assert!(!OldestEntryId::<Test>::exists());
+		frame_support::assert_storage_noop!(DataSharing::prune(PER_BLOCK));
+		assert_eq!(pruned(), vec![]);
+		// Only the consent is due: the entry number is still not written.
+		run_to(START + DAY);
+		assert_eq!(pruned(), vec![(0, 1)]);
+		assert!(!OldestEntryId::<Test>::exists());
+		assert_eq!(entries(), vec![entry]);
+		// The entry is due: now it is.
+		run_to(START + 1 + DAY);
+		assert_eq!(pruned(), vec![(0, 1), (1, 0)]);
+		assert_eq!(OldestEntryId::<Test>::get(), entry + 1);
+		frame_support::assert_storage_noop!(DataSharing::prune(PER_BLOCK));
+	});
+}

@@ -99,7 +99,7 @@ fn agenda() -> Vec<(Moment, LeaseId)> {
 
 /// Whether lease `id` has an agenda entry at `at`.
 fn on_agenda(at: Moment, id: LeaseId) -> bool {
-	Agenda::<Test>::contains_key(Leasing::agenda_key(at, id))
+	Agenda::<Test>::contains_key(fxchain_primitives::time_key(at, id))
 }
 
 /// The pallet's events so far.
@@ -152,21 +152,6 @@ const DUE_1: Moment = START + MONTH;
 const DUE_2: Moment = START + 2 * MONTH;
 
 // The agenda.
-
-#[test]
-fn agenda_keys_sort_by_time_then_lease() {
-	assert_eq!(Leasing::agenda_key(0x0102, 3), [0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 3],);
-	let keys = [
-		Leasing::agenda_key(5, 0),
-		Leasing::agenda_key(5, 1),
-		Leasing::agenda_key(5, LeaseId::MAX),
-		Leasing::agenda_key(6, 0),
-		Leasing::agenda_key(256, 0),
-		Leasing::agenda_key(DUE_1, 7),
-		Leasing::agenda_key(Moment::MAX, 0),
-	];
-	assert!(keys.windows(2).all(|pair| pair[0] < pair[1]));
-}
 
 #[test]
 fn turning_auto_pay_on_puts_the_lease_on_the_agenda() {
