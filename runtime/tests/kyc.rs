@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use frame_support::assert_ok;
+use frame_support::{assert_noop, assert_ok};
 use fxchain_primitives::kyc::{
 	CountryCode, EntityType, KycLevel, KycProfile, KycProvider, Residency, Role,
 };
@@ -199,6 +199,36 @@ fn one_council_member_suspends_a_credential_and_only_governance_lifts_it() {
 		assert_eq!(
 			Kyc::reinstate(RuntimeOrigin::signed(account(Dave)), account(Bob)),
 			Err(pallet_kyc::Error::<Runtime>::SuspendedBySupervisor.into())
+		);
+	});
+}
+
+#[test]
+fn the_rate_setter_passes_the_door_without_a_credential_and_only_it_sets_rates() {
+	dev().execute_with(|| {
+		const EUR: u32 = 978;
+		let rate = sp_runtime::FixedU128::from_rational(108, 100);
+		let set_rate =
+			RuntimeCall::Supervision(pallet_supervision::Call::set_rate { currency: EUR, rate });
+		// Ferdie, the dev chain's rate setter, holds no credential: the door admits his rate,
+		// and nothing else he signs.
+		assert_eq!(pallet_supervision::RateSetter::<Runtime>::get(), Some(account(Ferdie)));
+		assert_ok!(pool_validity(Ferdie, set_rate));
+		assert_eq!(pool_validity(Ferdie, transfer_to(Alice)), Err(refused()));
+		assert_ok!(fxchain_runtime::Supervision::set_rate(
+			RuntimeOrigin::signed(account(Ferdie)),
+			EUR,
+			rate
+		));
+		assert_eq!(pallet_supervision::Rates::<Runtime>::get(EUR).map(|r| r.rate), Some(rate));
+		// Anyone else is refused by the pallet.
+		assert_noop!(
+			fxchain_runtime::Supervision::set_rate(
+				RuntimeOrigin::signed(account(Alice)),
+				EUR,
+				rate
+			),
+			pallet_supervision::Error::<Runtime>::NotAuthorized
 		);
 	});
 }

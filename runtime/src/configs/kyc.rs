@@ -29,10 +29,11 @@ impl pallet_kyc::Config for Runtime {
 }
 
 /// What an account without a credential or licence may do: publish or withdraw its public
-/// identity, ask a registrar for a judgement, and the council's business, so a regulator's account
-/// needs no bank's KYC (the collective admits only members to propose, vote and execute; `close`,
-/// open to any signed account, only ends a vote that has its answer or ran out of time). Nothing
-/// else, and nothing wrapped in a batch or a proxy.
+/// identity, ask a registrar for a judgement, the council's business, and setting a reference
+/// rate, so a regulator's accounts need no bank's KYC (the collective admits only members to
+/// propose, vote and execute; `close`, open to any signed account, only ends a vote that has its
+/// answer or ran out of time; `supervision.set_rate` admits only the rate setter governance
+/// appointed). Nothing else, and nothing wrapped in a batch or a proxy.
 pub struct OpenCalls;
 impl Contains<RuntimeCall> for OpenCalls {
 	fn contains(call: &RuntimeCall) -> bool {
@@ -44,6 +45,7 @@ impl Contains<RuntimeCall> for OpenCalls {
 					| pallet_identity::Call::request_judgement { .. }
 					| pallet_identity::Call::cancel_request { .. }
 			) | RuntimeCall::Council(_)
+				| RuntimeCall::Supervision(pallet_supervision::Call::set_rate { .. })
 		)
 	}
 }
