@@ -821,8 +821,15 @@ pub mod pallet {
 		fn log(record: AuditEntry<T::AccountId>) -> DispatchResult {
 			let entry = Self::next_id::<NextEntryId<T>>()?;
 			LogOf::<T>::insert(&record.subject, ordered(entry), ());
-			let statutory = matches!(record.access, Access::Statutory { .. });
-			if statutory && Self::sealed(&record, &SealedCases::<T>::get(), record.at) {
+			// An entry being logged is within its confidentiality bound: only the seals matter,
+			// and only a statutory entry reads them.
+			let confidential = match record.access {
+				Access::Statutory { case, .. } => {
+					Self::case_sealed(case, &SealedCases::<T>::get(), record.at)
+				},
+				Access::Consent { .. } => false,
+			};
+			if confidential {
 				// The case was sealed beforehand: the event names neither subject nor case.
 				Self::deposit_event(Event::ConfidentialAccessLogged { entry });
 			} else {
@@ -969,12 +976,23 @@ pub mod pallet {
 			Self::consent_views(Self::index_page::<ConsentsReceived<T>>(grantee, after, limit))
 		}
 
-		/// Whether the subject's view leaves out `entry` now, given the seals in force: a
-		/// statutory access of a sealed case, logged less than `max_confidentiality` ago.
-		fn sealed(entry: &AuditEntry<T::AccountId>, seals: &[Seal], now: Moment) -> bool {
+		/// Whether the subject's view leaves out `entry` now, given the seals in force and
+		/// `max_confidentiality`: a statutory access of a sealed case, logged less than
+		/// `max_confidentiality` ago.
+		fn sealed(
+			entry: &AuditEntry<T::AccountId>,
+			seals: &[Seal],
+			max_confidentiality: Moment,
+			now: Moment,
+		) -> bool {
 			let Access::Statutory { case, .. } = entry.access else { return false };
-			let bound = entry.at.saturating_add(Params::<T>::get().max_confidentiality);
-			now < bound && seals.iter().any(|seal| seal.case == case && seal.until > now)
+			now < entry.at.saturating_add(max_confidentiality)
+				&& Self::case_sealed(case, seals, now)
+		}
+
+		/// Whether `seals` keep `case` confidential at `now`.
+		fn case_sealed(case: H256, seals: &[Seal], now: Moment) -> bool {
+			seals.iter().any(|seal| seal.case == case && seal.until > now)
 		}
 
 		/// `subject`'s log as the subject sees it, oldest first (`DataSharingApi::access_log`).
@@ -987,9 +1005,10 @@ pub mod pallet {
 		) -> Vec<(EntryId, AuditEntry<T::AccountId>)> {
 			let now = T::Time::now();
 			let seals = SealedCases::<T>::get();
+			let max_confidentiality = Params::<T>::get().max_confidentiality;
 			Self::index_keys::<LogOf<T>>(subject, after)
 				.filter_map(|id| Log::<T>::get(id).map(|entry| (id, entry)))
-				.filter(|(_, entry)| !Self::sealed(entry, &seals, now))
+				.filter(|(_, entry)| !Self::sealed(entry, &seals, max_confidentiality, now))
 				.take(Self::page(limit))
 				.collect()
 		}
