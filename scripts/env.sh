@@ -44,3 +44,18 @@ build_node() {
 	log "building fxchain-node (release; from cold, 20 to 50 minutes on 2 cores)"
 	(cd "$FXCHAIN_ROOT" && cargo build --locked --release -p fxchain-node)
 }
+
+# The upgrade-rehearsal runtime (runtime/rehearsal: spec_version + 1 and a storage migration),
+# for zombienet/upgrade.test.mjs; prints the path of its compressed wasm. (`--workspace`: the
+# same feature set as the other builds, so nothing else compiles again.) Its nested wasm project
+# shares the normal runtime's wasm target directory, so only the crates the feature touches
+# compile again (a few minutes after a runtime change; nothing when nothing changed).
+export FXCHAIN_UPGRADE_WASM="${FXCHAIN_UPGRADE_WASM:-$CARGO_TARGET_DIR/release/wbuild/fxchain-runtime-rehearsal/fxchain_runtime_rehearsal.compact.compressed.wasm}"
+build_rehearsal_wasm() {
+	log "building the upgrade-rehearsal runtime"
+	local wbuild="$CARGO_TARGET_DIR/release/wbuild"
+	mkdir -p "$wbuild/fxchain-runtime-rehearsal" "$wbuild/fxchain-runtime/target"
+	ln -sfn ../fxchain-runtime/target "$wbuild/fxchain-runtime-rehearsal/target"
+	(cd "$FXCHAIN_ROOT" && FXCHAIN_REHEARSAL_WASM=1 cargo build --locked --release --workspace)
+	echo "$FXCHAIN_UPGRADE_WASM"
+}

@@ -27,6 +27,7 @@ cargo clippy --locked --release --workspace --all-targets -- -D warnings
 step "end-to-end tests (e2e/, @polkadot/api against fxchain-node --dev)"
 ensure_npm_packages e2e
 (cd e2e && npm test)
-step "network tests (zombienet/, four validators on loopback)"
+step "network tests (zombienet/, four validators on loopback; the upgrade's new runtime first)"
+build_rehearsal_wasm
 ./zombienet/run.sh
 step "all tests passed in $(($(date +%s) - start))s"

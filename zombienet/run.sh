@@ -2,12 +2,16 @@
 # Four-validator network tests of fxchain-node, all on 127.0.0.1:
 #   1. zombienet (native provider) spawns alice..dave from `local` and runs local.zndsl
 #      (up, block height >= 10, finalised >= 10, lag < 5);
-#   2. fault.test.mjs starts its own four validators, kills Dave with SIGKILL, restarts him and
-#      checks finality and catch-up with no fork.
+#   2. fault.test.mjs starts its own four validators (network.mjs) and kills, stops and restarts
+#      them: finality, catch-up, nothing lost, no fork;
+#   3. upgrade.test.mjs has the council upgrade a live network to the upgrade-rehearsal runtime
+#      ($FXCHAIN_UPGRADE_WASM, from `build_rehearsal_wasm` in scripts/env.sh) with a storage
+#      migration, and checks that nothing changed but the code.
 #
 # The binary: $FXCHAIN_NODE, else $ZOMBIENET_NODE, else
 # ${CARGO_TARGET_DIR:-$HOME/.cache/fxchain/target}/release/fxchain-node.
-# `run.sh zombienet` or `run.sh fault` runs one part only.
+# `run.sh zombienet`, `run.sh fault` or `run.sh upgrade` runs one part only. The tests use
+# @polkadot/api from e2e/node_modules (scripts/test.sh installs it; else `npm ci` in e2e/).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -61,6 +65,17 @@ if [[ "$what" == all || "$what" == fault ]]; then
   else
     status=1
     echo "== fault test: FAILED after $((SECONDS - start)) s (logs in $here/logs)" >&2
+  fi
+fi
+
+if [[ "$what" == all || "$what" == upgrade ]]; then
+  echo "== upgrade test: upgrade.test.mjs"
+  start=$SECONDS
+  if node --test upgrade.test.mjs; then
+    echo "== upgrade test: passed in $((SECONDS - start)) s"
+  else
+    status=1
+    echo "== upgrade test: FAILED after $((SECONDS - start)) s (logs in $here/logs)" >&2
   fi
 fi
 

@@ -6,7 +6,8 @@ use crate::{
 	service,
 };
 use fxchain_runtime::opaque::Block;
-use sc_cli::SubstrateCli;
+use sc_cli::{CliConfiguration, SubstrateCli};
+use sc_service::config::RpcMethods;
 use sc_service::PartialComponents;
 use sp_runtime::traits::Block as BlockT;
 
@@ -120,7 +121,9 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
-			runner.run_node_until_exit(|config| async move {
+			let dev = cli.run.is_dev()?;
+			runner.run_node_until_exit(|mut config| async move {
+				safe_rpc_on_validators(&mut config, dev);
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<Block, <Block as BlockT>::Hash>,
@@ -133,5 +136,16 @@ pub fn run() -> sc_cli::Result<()> {
 				}
 			})
 		},
+	}
+}
+
+/// A validator serves only the safe RPC methods unless its operator asks for the unsafe ones with
+/// `--rpc-methods unsafe`: Substrate's default (`auto`) serves the unsafe ones (key insertion,
+/// peer management, `author_rotateKeys`) on loopback, and a validator's loopback is shared with
+/// whatever else runs on its machine. The dev chain keeps `auto`, for tools that rotate keys.
+fn safe_rpc_on_validators(config: &mut sc_service::Configuration, dev: bool) {
+	if config.role.is_authority() && !dev && matches!(config.rpc.methods, RpcMethods::Auto) {
+		log::info!("validator: serving safe RPC methods only (--rpc-methods unsafe to change)");
+		config.rpc.methods = RpcMethods::Safe;
 	}
 }

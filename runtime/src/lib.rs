@@ -63,19 +63,30 @@ pub mod opaque {
 }
 pub use opaque::SessionKeys;
 
-/// The runtime's version. Increase `spec_version` with every change of runtime logic, and
-/// `transaction_version` when the encoding of calls or extensions changes.
-#[runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: alloc::borrow::Cow::Borrowed("fxchain"),
-	impl_name: alloc::borrow::Cow::Borrowed("fxchain"),
-	authoring_version: 1,
-	spec_version: 105,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
-	system_version: 1,
-};
+/// The runtime's version, `VERSION`. Increase `spec_version` with every change of runtime
+/// logic, and `transaction_version` when the encoding of calls or extensions changes.
+///
+/// `#[runtime_version]` reads the numbers as literals, so the upgrade-rehearsal build (feature
+/// `upgrade-rehearsal`, see `Migrations`) names its own, one above: bump both.
+macro_rules! runtime_version {
+	($spec_version:tt) => {
+		#[runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: alloc::borrow::Cow::Borrowed("fxchain"),
+			impl_name: alloc::borrow::Cow::Borrowed("fxchain"),
+			authoring_version: 1,
+			spec_version: $spec_version,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 1,
+			system_version: 1,
+		};
+	};
+}
+#[cfg(not(feature = "upgrade-rehearsal"))]
+runtime_version!(106);
+#[cfg(feature = "upgrade-rehearsal")]
+runtime_version!(107);
 
 /// Time and block production.
 pub mod time {
@@ -151,7 +162,12 @@ pub type UncheckedExtrinsic =
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run on the next runtime upgrade (none yet).
+#[cfg(not(feature = "upgrade-rehearsal"))]
 type Migrations = ();
+/// The upgrade rehearsal's migration: a live network's upgrade runs a real one
+/// (`zombienet/upgrade.test.mjs`).
+#[cfg(feature = "upgrade-rehearsal")]
+type Migrations = (pallet_supervision::migrations::v1::MigrateToV1<Runtime>,);
 
 /// Executive: handles dispatch to the various pallets.
 pub type Executive = frame_executive::Executive<

@@ -80,6 +80,7 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod calendar;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -130,8 +131,12 @@ pub mod pallet {
 		FixedPointNumber, FixedU128,
 	};
 
-	/// Storage layout version.
+	/// Storage layout version: 0, or 1 once `migrations::v1` rebuilt the report indexes. Only
+	/// the upgrade-rehearsal runtime declares 1 (see `migrations`).
+	#[cfg(not(feature = "upgrade-rehearsal"))]
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	#[cfg(feature = "upgrade-rehearsal")]
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	/// The most entries a report listing examines in one call; it returns a cursor to go on.
 	pub const MAX_SCAN: u32 = 10_000;
@@ -1017,10 +1022,7 @@ pub mod pallet {
 					next.saturating_inc();
 					id
 				});
-				let key = id.to_be_bytes();
-				ReportsByParty::<T>::insert(party, key, ());
-				ReportsByRule::<T>::insert(rule, key, ());
-				ReportsByStatus::<T>::insert(ReportStatus::Open, key, ());
+				Self::index_report(id, &report);
 				Reports::<T>::insert(id, report);
 				Self::deposit_event(Event::ReportFiled {
 					id,
@@ -1048,6 +1050,14 @@ pub mod pallet {
 			Reports::<T>::insert(id, report);
 			Self::deposit_event(Event::ReportReviewed { id, old, new, note });
 			Ok(())
+		}
+
+		/// Enter report `id` in the party, rule and status indexes its fields name.
+		pub(crate) fn index_report(id: u64, report: &Report<T::AccountId>) {
+			let key = id.to_be_bytes();
+			ReportsByParty::<T>::insert(&report.party, key, ());
+			ReportsByRule::<T>::insert(report.rule, key, ());
+			ReportsByStatus::<T>::insert(report.status, key, ());
 		}
 
 		/// Remove the oldest report if it is older than the retention period.

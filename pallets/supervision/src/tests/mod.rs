@@ -5,6 +5,7 @@ mod cross_border;
 mod feedback;
 mod freezes;
 mod large_value;
+mod migrations;
 mod properties;
 mod quotas;
 mod rates;

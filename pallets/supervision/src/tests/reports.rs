@@ -13,7 +13,7 @@ fn cash_report(who: u64, at: Moment) -> Movement<u64> {
 	m
 }
 
-fn query() -> ReportQuery<u64> {
+pub(super) fn query() -> ReportQuery<u64> {
 	ReportQuery {
 		rule: None,
 		party: None,
@@ -200,7 +200,7 @@ fn only_supervisors_review_existing_reports() {
 
 /// Five reports: 0 ALICE cash, 1 BOB cash (acknowledged), 2 ALICE and 3 BOB individual
 /// domestic, 4 ALICE cash, an hour apart from `START`.
-fn five_reports() {
+pub(super) fn five_reports() {
 	cash_report(ALICE, START);
 	cash_report(BOB, START + HOUR);
 	Now::set(START + 2 * HOUR);
