@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { freePort, nodeBinary, requireBinary, rpcHttp, sleep, startNode } from '../e2e/lib/node.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const LOG_DIR = join(here, 'logs');
+const LOG_DIR = join(here, 'logs');
 export const NAMES = ['alice', 'bob', 'charlie', 'dave'];
 // Fixed ed25519 node keys (secret seeds), so peer ids are known before the nodes start.
 const NODE_KEYS = {
@@ -109,27 +109,54 @@ export function babeAuthor(header) {
   return null;
 }
 
-/** The nodes agree on every block hash from 1 to the lowest finalised height; returns that height. */
-export async function assertSameChain(nodes) {
-  const lowest = Math.min(...(await Promise.all(nodes.map(async (n) => (await heights(n)).finalized))));
-  for (let n = 1; n <= lowest; n++) {
-    const hashes = await Promise.all(nodes.map((node) => blockHash(node, n)));
-    assert.equal(new Set(hashes).size, 1, `block #${n} differs between nodes: ${hashes.join(' ')}`);
+/** How many blocks each BABE authority index authored on `node`'s best chain (block 1 on). */
+export async function authorCounts(node) {
+  const { best } = await heights(node);
+  const counts = new Map();
+  for (let n = 1; n <= best; n++) {
+    const header = await rpcHttp(node.ports.rpc, 'chain_getHeader', [await blockHash(node, n)]);
+    const who = babeAuthor(header);
+    counts.set(who, (counts.get(who) || 0) + 1);
   }
-  return lowest;
+  return counts;
+}
+
+export const describeCounts = (counts) =>
+  [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([k, v]) => `authority ${k}: ${v}`).join(', ');
+
+/** The finalised head of `node`: { hash, number }. */
+export async function finalizedHead(node) {
+  const hash = await rpcHttp(node.ports.rpc, 'chain_getFinalizedHead');
+  return { hash, number: parseInt((await rpcHttp(node.ports.rpc, 'chain_getHeader', [hash])).number, 16) };
+}
+
+/** The lowest finalised height of `names`. */
+export async function lowestFinalized(nodes, names) {
+  return Math.min(...(await Promise.all(names.map(async (n) => (await heights(nodes[n])).finalized))));
+}
+
+/** Assert that `names` hold the same hash at every height in [from, to]. */
+export async function assertSameBlocks(nodes, names, from, to) {
+  for (let n = from; n <= to; n++) {
+    const hashes = await Promise.all(names.map((name) => blockHash(nodes[name], n)));
+    assert.ok(hashes.every(Boolean), `a node has no block #${n}: ${names.map((m, i) => `${m} ${hashes[i]}`).join(', ')}`);
+    assert.equal(new Set(hashes).size, 1, `fork at #${n}: ${names.map((m, i) => `${m} ${hashes[i]}`).join(', ')}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 
 /**
  * Start the four validators (Alice first, the bootnode) on a fresh raw `local` spec. `prefix`
- * names their logs; `connect` lists the nodes to open an @polkadot/api connection to. Returns
- * `{ nodes, start(name), stop(), report(err), dir }`: `start` (re)starts a node on its base path
- * and ports, `report` prints every node's log tail and rethrows.
+ * names their logs; `connect` lists the nodes to open an @polkadot/api connection to (all by
+ * default). Returns `{ nodes, start(name, {isolated}), kill9(name), stop(), report(err) }`:
+ * `start` (re)starts a node on its base path, ports and log; `report` prints every node's log
+ * tail and rethrows.
  */
-export async function startNetwork({ prefix, connect = [] }) {
+export async function startNetwork({ prefix, connect = NAMES }) {
   const bin = requireBinary(nodeBinary());
   const dir = mkdtempSync(join(tmpdir(), `fxchain-${prefix}-`));
+  // A raw `local` spec, as an operator would ship it.
   const spec = join(dir, 'local-raw.json');
   const built = spawnSync(bin, ['build-spec', '--chain', 'local', '--raw', '--disable-default-bootnode'], {
     encoding: 'utf8',
@@ -152,33 +179,53 @@ export async function startNetwork({ prefix, connect = [] }) {
     if (cli !== null) assert.equal(cli, peerIds[name], `peer id of ${name}: key inspect-node-key disagrees`);
   }
 
-  function args(name) {
+  /**
+   * The validator's flags. `isolated`: no bootnode and `--reserved-only` with no reserved peer,
+   * so the node talks to no one and shows only what is on its disk (with no peer BABE does not
+   * author either: it waits for the network).
+   */
+  function args(name, { isolated = false } = {}) {
     const list = ['--chain', spec, '--base-path', join(dir, name), '--validator', `--${name}`];
     list.push('--node-key', NODE_KEYS[name], '--allow-private-ip');
-    if (name !== 'alice') list.push('--bootnodes', `/ip4/127.0.0.1/tcp/${ports.alice.p2p}/p2p/${peerIds.alice}`);
+    if (isolated) {
+      list.push('--reserved-only');
+    } else if (name !== 'alice') {
+      list.push('--bootnodes', `/ip4/127.0.0.1/tcp/${ports.alice.p2p}/p2p/${peerIds.alice}`);
+    }
     return list;
   }
 
-  async function start(name) {
+  async function start(name, options) {
     nodes[name] = await startNode({
       bin,
       name: `${prefix}-${name}`,
-      chainArgs: args(name),
+      chainArgs: args(name, options),
       ports: ports[name],
       logDir: LOG_DIR,
       logFile: logFiles[name],
+      startTimeoutMs: 120_000,
       connect: connect.includes(name),
     });
     logFiles[name] = nodes[name].logFile;
     return nodes[name];
   }
 
+  /** SIGKILL validator `name` at once (no RPC call in between), then wait for the process to go. */
+  async function kill9(name) {
+    const node = nodes[name];
+    node.process.kill('SIGKILL');
+    const exit = await node.exited();
+    await node.stop(); // the process is gone: this closes its API client and log
+    assert.equal(exit.signal, 'SIGKILL', `${name} exited with ${JSON.stringify(exit)}`);
+    await assert.rejects(rpcHttp(node.ports.rpc, 'system_health', [], 1000), `${name} still answers RPC`);
+  }
+
   for (const name of NAMES) await start(name);
 
   return {
     nodes,
-    dir,
     start,
+    kill9,
     async stop() {
       await Promise.all(Object.values(nodes).map((n) => n.stop()));
       rmSync(dir, { recursive: true, force: true });

@@ -10,8 +10,8 @@
 #
 # The binary: $FXCHAIN_NODE, else $ZOMBIENET_NODE, else
 # ${CARGO_TARGET_DIR:-$HOME/.cache/fxchain/target}/release/fxchain-node.
-# `run.sh zombienet`, `run.sh fault` or `run.sh upgrade` runs one part only. The tests use
-# @polkadot/api from e2e/node_modules (scripts/test.sh installs it; else `npm ci` in e2e/).
+# `run.sh zombienet`, `run.sh fault` or `run.sh upgrade` runs one part only. The fault and
+# upgrade tests use @polkadot/api from e2e/node_modules (installed here when missing).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -31,6 +31,9 @@ if [[ ! -d node_modules/@zombienet/cli ]]; then
   else
     npm install --no-audit --no-fund
   fi
+fi
+if [[ ! -d ../e2e/node_modules/@polkadot/api ]]; then
+  (cd ../e2e && npm ci --no-audit --no-fund)
 fi
 mkdir -p logs
 

@@ -157,8 +157,8 @@ export async function startNode(opts = {}) {
 
   let api = null;
   if (opts.connect !== false) {
-    // Imported here so that callers that only need the process (zombienet/fault.test.mjs) do
-    // not need e2e's node_modules.
+    // Imported here so that callers that only need the process (`connect: false`) do not need
+    // e2e's node_modules.
     const { ApiPromise, WsProvider } = await import('@polkadot/api');
     const provider = new WsProvider(`ws://127.0.0.1:${ports.rpc}`, false);
     await provider.connect();
