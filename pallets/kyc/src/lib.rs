@@ -111,6 +111,11 @@ pub mod pallet {
 		/// calls that check their caller's standing themselves (the council's).
 		type OpenCalls: Contains<<Self as frame_system::Config>::RuntimeCall>;
 
+		/// Accounts the runtime's pallets own (the forex escrow): nobody holds their keys, and
+		/// a credential would let money reach them past their pallets' books, so none is ever
+		/// attested.
+		type SystemAccounts: Contains<Self::AccountId>;
+
 		/// How many accounts one person may hold.
 		#[pallet::constant]
 		type MaxAccountsPerPerson: Get<u32>;
@@ -242,6 +247,9 @@ pub mod pallet {
 		LicenceNotFound,
 		/// The licence is suspended: ask governance to reinstate it.
 		LicenceSuspended,
+		/// The account belongs to one of the runtime's pallets (such as the forex escrow) and
+		/// cannot be verified: check the address.
+		SystemAccount,
 	}
 
 	#[pallet::genesis_config]
@@ -705,6 +713,7 @@ pub mod pallet {
 			expires_at: Moment,
 		) -> DispatchResult {
 			ensure!(registrar != who, Error::<T>::SelfAttestation);
+			ensure!(!T::SystemAccounts::contains(who), Error::<T>::SystemAccount);
 			ensure!(profile.jurisdiction.is_well_formed(), Error::<T>::InvalidJurisdiction);
 			match (profile.entity, profile.class) {
 				(EntityType::Enterprise, None) => Err(Error::<T>::SupervisionClassRequired)?,
@@ -801,7 +810,6 @@ pub mod pallet {
 		/// - a `Registrar` licence, and only it, carries an identity registrar index, and no two
 		///   carry the same;
 		/// - the onboarding allowance is zero or at least the existential deposit.
-		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			for (who, credential) in Credentials::<T>::iter() {
 				ensure!(credential.registrar != who, "a credential attests its own registrar");

@@ -117,6 +117,15 @@ impl Contains<RuntimeCall> for Onboarding {
 	}
 }
 
+/// A pallet-owned account, as the forex escrow is in the runtime.
+pub const SYSTEM_ACCOUNT: u64 = 999;
+pub struct SystemAccounts;
+impl Contains<u64> for SystemAccounts {
+	fn contains(who: &u64) -> bool {
+		*who == SYSTEM_ACCOUNT
+	}
+}
+
 impl pallet_kyc::Config for Test {
 	type Currency = Balances;
 	type Time = MockTime;
@@ -124,6 +133,7 @@ impl pallet_kyc::Config for Test {
 	type SupervisorOrigin = EnsureSignedBy<Supervisor, u64>;
 	type IdentityRegistrars = MockIdentityRegistrars;
 	type OpenCalls = Onboarding;
+	type SystemAccounts = SystemAccounts;
 	type MaxAccountsPerPerson = ConstU32<MAX_ACCOUNTS>;
 	type MaxValidity = ConstU64<MAX_VALIDITY>;
 	type WeightInfo = ();

@@ -247,7 +247,6 @@ pub mod pallet {
 		}
 
 		/// The pallet's invariants: the set is never below its minimum and has no duplicates.
-		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let validators = Validators::<T>::get();
 			let min = MinValidators::<T>::get();

@@ -23,9 +23,19 @@ impl pallet_kyc::Config for Runtime {
 	type SupervisorOrigin = SupervisorOrigin;
 	type IdentityRegistrars = IdentityPalletRegistrars;
 	type OpenCalls = OpenCalls;
+	type SystemAccounts = SystemAccounts;
 	type MaxAccountsPerPerson = ConstU32<16>;
 	type MaxValidity = ConstU64<MAX_CREDENTIAL_VALIDITY>;
 	type WeightInfo = pallet_kyc::weights::SubstrateWeight<Runtime>;
+}
+
+/// The accounts fxchain's pallets own: the forex escrow, which holds every reservation (a
+/// credential would let payments and deposits reach it past the forex books).
+pub struct SystemAccounts;
+impl Contains<AccountId> for SystemAccounts {
+	fn contains(who: &AccountId) -> bool {
+		*who == crate::Forex::escrow_account()
+	}
 }
 
 /// What an account without a credential or licence may do: publish or withdraw its public

@@ -60,6 +60,17 @@ fn only_active_registrars_attest() {
 }
 
 #[test]
+fn an_account_a_pallet_owns_is_never_attested() {
+	build_and_execute(|| {
+		assert_noop!(
+			Kyc::attest(RuntimeOrigin::signed(REGISTRAR), SYSTEM_ACCOUNT, individual(1), EXPIRY),
+			Error::<Test>::SystemAccount
+		);
+		assert!(!Kyc::is_verified(&SYSTEM_ACCOUNT));
+	});
+}
+
+#[test]
 fn attestations_are_checked_for_consistency() {
 	build_and_execute(|| {
 		let signed = || RuntimeOrigin::signed(REGISTRAR);
