@@ -143,9 +143,22 @@ pub fn run() -> sc_cli::Result<()> {
 /// `--rpc-methods unsafe`: Substrate's default (`auto`) serves the unsafe ones (key insertion,
 /// peer management, `author_rotateKeys`) on loopback, and a validator's loopback is shared with
 /// whatever else runs on its machine. The dev chain keeps `auto`, for tools that rotate keys.
+///
+/// sc-cli gives each listen address its own methods setting, which is what the RPC server uses;
+/// the top-level one only fills them in when no address is configured.
 fn safe_rpc_on_validators(config: &mut sc_service::Configuration, dev: bool) {
-	if config.role.is_authority() && !dev && matches!(config.rpc.methods, RpcMethods::Auto) {
+	if !config.role.is_authority() || dev {
+		return;
+	}
+	let endpoints = config.rpc.addr.iter_mut().flatten().map(|endpoint| &mut endpoint.rpc_methods);
+	let mut changed = false;
+	for methods in core::iter::once(&mut config.rpc.methods).chain(endpoints) {
+		if matches!(methods, RpcMethods::Auto) {
+			*methods = RpcMethods::Safe;
+			changed = true;
+		}
+	}
+	if changed {
 		log::info!("validator: serving safe RPC methods only (--rpc-methods unsafe to change)");
-		config.rpc.methods = RpcMethods::Safe;
 	}
 }
