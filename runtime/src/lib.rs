@@ -84,9 +84,9 @@ macro_rules! runtime_version {
 	};
 }
 #[cfg(not(feature = "upgrade-rehearsal"))]
-runtime_version!(106);
-#[cfg(feature = "upgrade-rehearsal")]
 runtime_version!(107);
+#[cfg(feature = "upgrade-rehearsal")]
+runtime_version!(108);
 
 /// Time and block production.
 pub mod time {
