@@ -60,26 +60,19 @@ if [[ "$what" == all || "$what" == zombienet ]]; then
   # zombienet stops the nodes it spawned when the test ends.
 fi
 
-if [[ "$what" == all || "$what" == fault ]]; then
-  echo "== fault test: fault.test.mjs"
+# One node:test file: `run_part <name> <file>`.
+run_part() {
+  [[ "$what" == all || "$what" == "$1" ]] || return 0
+  echo "== $1 test: $2"
   start=$SECONDS
-  if node --test fault.test.mjs; then
-    echo "== fault test: passed in $((SECONDS - start)) s"
+  if node --test "$2"; then
+    echo "== $1 test: passed in $((SECONDS - start)) s"
   else
     status=1
-    echo "== fault test: FAILED after $((SECONDS - start)) s (logs in $here/logs)" >&2
+    echo "== $1 test: FAILED after $((SECONDS - start)) s (logs in $here/logs)" >&2
   fi
-fi
-
-if [[ "$what" == all || "$what" == upgrade ]]; then
-  echo "== upgrade test: upgrade.test.mjs"
-  start=$SECONDS
-  if node --test upgrade.test.mjs; then
-    echo "== upgrade test: passed in $((SECONDS - start)) s"
-  else
-    status=1
-    echo "== upgrade test: FAILED after $((SECONDS - start)) s (logs in $here/logs)" >&2
-  fi
-fi
+}
+run_part fault fault.test.mjs
+run_part upgrade upgrade.test.mjs
 
 exit $status

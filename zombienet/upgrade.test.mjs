@@ -22,7 +22,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 
-import { councilMotion, devAccounts, sendOk } from '../e2e/lib/chain.mjs';
+import { councilMotion, devAccounts, payWithTravelRule, sendOk } from '../e2e/lib/chain.mjs';
 import { rpcHttp } from '../e2e/lib/node.mjs';
 import { assertSameBlocks, blockHash, heights, lowestFinalized, NAMES, startNetwork, waitUntil } from './network.mjs';
 
@@ -96,14 +96,7 @@ describe('the council upgrades the runtime of a live four-validator network', { 
       await sendOk(api, api.tx.forex.deposit(CNY, charlie.address, 200_000, '0x' + 'e2'.repeat(32)), dave, 'forex.Deposited');
       await sendOk(
         api,
-        api.tx.forex.pay(
-          bob.address,
-          USD,
-          1_200_000,
-          'CurrentTransfer',
-          { Hashes: { originator: '0x' + '01'.repeat(32), beneficiary: '0x' + '02'.repeat(32) } },
-          { tradeDocument: null, taxFiling: null },
-        ),
+        payWithTravelRule(api, bob.address, USD, 1_200_000),
         alice,
         'forex.Paid',
       );

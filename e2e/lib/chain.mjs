@@ -152,6 +152,16 @@ export function eventsNamed(events, name) {
 }
 
 /** Send `tx` from `signer`, expect success and one `<section>.<name>` event; return its data and all events. */
+/**
+ * `forex.pay` of `amount` in `currency` to `to` with travel-rule data (hashes of the originator's
+ * and the beneficiary's records), as a cross-border payment carries it; `tradeDocument` is the
+ * hash of the trade document a trade-related purpose cites.
+ */
+export function payWithTravelRule(api, to, currency, amount, { purpose = 'CurrentTransfer', tradeDocument = null } = {}) {
+  const travelRule = { Hashes: { originator: '0x' + '01'.repeat(32), beneficiary: '0x' + '02'.repeat(32) } };
+  return api.tx.forex.pay(to, currency, amount, purpose, travelRule, { tradeDocument, taxFiling: null });
+}
+
 export async function sendOk(api, tx, signer, name) {
   const result = await signSendFinalized(api, tx, signer);
   assert.equal(result.error, null, `${name} failed: ${result.error}`);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { devAccounts, sendOk, waitUntil } from '../lib/chain.mjs';
+import { devAccounts, payWithTravelRule, sendOk, waitUntil } from '../lib/chain.mjs';
 import { nodeBinary, rpcHttp, startNode, withNodeLog } from '../lib/node.mjs';
 
 const USD = 840;
@@ -60,14 +60,7 @@ test(
     // Charlie (resident, CN) pays Bob (non-resident, HK): nobody says it is cross-border.
     const { data: paid } = await sendOk(
       api,
-      api.tx.forex.pay(
-        bob.address,
-        USD,
-        100_000,
-        'ServicesTrade',
-        { Hashes: { originator: '0x' + '01'.repeat(32), beneficiary: '0x' + '02'.repeat(32) } },
-        { tradeDocument: '0x' + '03'.repeat(32), taxFiling: null },
-      ),
+      payWithTravelRule(api, bob.address, USD, 100_000, { purpose: 'ServicesTrade', tradeDocument: '0x' + '03'.repeat(32) }),
       charlie,
       'forex.Paid',
     );

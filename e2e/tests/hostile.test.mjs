@@ -1,6 +1,6 @@
 // Hostile input at the edge: what an untrusted RPC client can throw at a node is refused cheaply,
 // with the right error, within the pool's limits, and the node keeps answering and producing
-// blocks (issue 10, part 5).
+// blocks.
 //
 // One --dev node with a small pool (`--pool-limit 256`) takes cases 1-6 and a final transfer (7);
 // case 8 starts two validators and a full node of the `local` chain for the unsafe-RPC policy.

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { councilMotion, devAccounts, eventsNamed, sendOk, signSendFinalized, waitUntil } from '../lib/chain.mjs';
+import { councilMotion, devAccounts, eventsNamed, payWithTravelRule, sendOk, signSendFinalized, waitUntil } from '../lib/chain.mjs';
 import { rpcHttp, startNode, withNodeLog } from '../lib/node.mjs';
 
 const USD = 840;
@@ -105,14 +105,7 @@ test(
 
     const { data: paid } = await sendOk(
       api,
-      api.tx.forex.pay(
-        bob.address,
-        USD,
-        1_200_000,
-        'CurrentTransfer',
-        { Hashes: { originator: '0x' + '01'.repeat(32), beneficiary: '0x' + '02'.repeat(32) } },
-        { tradeDocument: null, taxFiling: null },
-      ),
+      payWithTravelRule(api, bob.address, USD, 1_200_000),
       alice,
       'forex.Paid',
     );

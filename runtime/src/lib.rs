@@ -161,6 +161,63 @@ pub type UncheckedExtrinsic =
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
+/// The extensions a wallet attaches to a transaction: immortal, `nonce`, no tip, no metadata
+/// hash.
+pub fn tx_extension(nonce: Nonce) -> TxExtension {
+	(
+		frame_system::AuthorizeCall::new(),
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(generic::Era::Immortal),
+		pallet_kyc::CheckKyc::new(),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		frame_system::WeightReclaim::new(),
+	)
+}
+
+/// `signer`'s immortal transaction of `call` at `nonce` on the chain whose genesis hash is
+/// `genesis`, for this runtime version. Signed offline: an immortal transaction's implicit data
+/// (versions, genesis hash twice, no metadata hash) needs no chain state. The runtime's tests,
+/// the node's overhead benchmark and the load benchmark (`bench/`) all sign with it.
+#[cfg(feature = "std")]
+pub fn signed_transaction(
+	signer: &sp_core::sr25519::Pair,
+	call: RuntimeCall,
+	nonce: Nonce,
+	genesis: Hash,
+) -> UncheckedExtrinsic {
+	use codec::Encode;
+	use sp_core::Pair;
+	let implicit = (
+		(),
+		(),
+		VERSION.spec_version,
+		VERSION.transaction_version,
+		genesis,
+		genesis,
+		(),
+		(),
+		(),
+		(),
+		None,
+		(),
+	);
+	let payload = SignedPayload::from_raw(call, tx_extension(nonce), implicit);
+	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+	let (call, extension, _) = payload.deconstruct();
+	UncheckedExtrinsic::new_signed(
+		call,
+		sp_runtime::MultiAddress::Id(signer.public().into()),
+		signature.into(),
+		extension,
+	)
+}
+
 /// Storage migrations run on the next runtime upgrade (none yet).
 #[cfg(not(feature = "upgrade-rehearsal"))]
 type Migrations = ();

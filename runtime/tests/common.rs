@@ -89,36 +89,13 @@ pub fn last_motion_result() -> Option<sp_runtime::DispatchResult> {
 	})
 }
 
-/// `who`'s signed extrinsic of `call`, with every extension the runtime expects, as a wallet
-/// builds it (immortal, tip zero, no metadata hash).
+/// `who`'s signed extrinsic of `call` at their next nonce, as a wallet builds it.
 pub fn signed_extrinsic(
 	who: Sr25519Keyring,
 	call: RuntimeCall,
 ) -> fxchain_runtime::UncheckedExtrinsic {
 	let nonce = System::account_nonce(account(who));
-	let extension: fxchain_runtime::TxExtension = (
-		frame_system::AuthorizeCall::new(),
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(sp_runtime::generic::Era::Immortal),
-		pallet_kyc::CheckKyc::new(),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
-	);
-	let payload = fxchain_runtime::SignedPayload::new(call.clone(), extension.clone())
-		.expect("the implicit data is available");
-	let signature = payload.using_encoded(|bytes| who.sign(bytes));
-	fxchain_runtime::UncheckedExtrinsic::new_signed(
-		call,
-		sp_runtime::MultiAddress::Id(account(who)),
-		sp_runtime::MultiSignature::Sr25519(signature),
-		extension,
-	)
+	fxchain_runtime::signed_transaction(&who.pair(), call, nonce, System::block_hash(0))
 }
 
 /// Whether the transaction pool would accept `who`'s `call`, as the node asks the runtime.

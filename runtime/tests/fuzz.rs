@@ -2511,15 +2511,7 @@ fn build(act: &Act, motions: &Motions) -> (Caller, RuntimeCall) {
 			}
 		},
 		Act::Grant { subject, grantee, categories, purpose, basis, expiry, max_queries } => {
-			let all = [
-				Category::Basic,
-				Category::TransactionCredit,
-				Category::RegulatoryCredit,
-				Category::Tax,
-				Category::Customs,
-				Category::LeaseHistory,
-				Category::Payments,
-			];
+			let all = Category::ALL;
 			let mut chosen: Vec<Category> = all
 				.into_iter()
 				.enumerate()

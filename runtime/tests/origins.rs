@@ -528,32 +528,10 @@ fn pool(extrinsic: UncheckedExtrinsic) -> TransactionValidity {
 	.expect("the closure does not fail")
 }
 
-/// The extensions a wallet adds, for `nonce`.
-fn extension(nonce: u32) -> fxchain_runtime::TxExtension {
-	(
-		frame_system::AuthorizeCall::new(),
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(sp_runtime::generic::Era::Immortal),
-		pallet_kyc::CheckKyc::new(),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
-	)
-}
-
 /// `pair`'s signed extrinsic of `call`.
 fn signed(pair: &sr25519::Pair, call: RuntimeCall) -> UncheckedExtrinsic {
 	let who: AccountId = pair.public().into();
-	let extension = extension(System::account_nonce(&who));
-	let payload = fxchain_runtime::SignedPayload::new(call.clone(), extension.clone())
-		.expect("the implicit data is available");
-	let signature = payload.using_encoded(|bytes| pair.sign(bytes));
-	UncheckedExtrinsic::new_signed(call, who.into(), signature.into(), extension)
+	fxchain_runtime::signed_transaction(pair, call, System::account_nonce(&who), System::block_hash(0))
 }
 
 /// The dev chain, its clock at 2026-11-30, with One verified by Dave (an individual).
@@ -929,7 +907,7 @@ fn every_privileged_call_refuses_every_wrong_origin() {
 			for encoded in &call.candidates {
 				let bare = pool(UncheckedExtrinsic::new_bare(encoded.clone()));
 				let general =
-					pool(UncheckedExtrinsic::new_transaction(encoded.clone(), extension(0)));
+					pool(UncheckedExtrinsic::new_transaction(encoded.clone(), fxchain_runtime::tx_extension(0)));
 				let from_unverified = pool(signed(&accounts.unverified_pair, encoded.clone()));
 				pool_checks += 3;
 				for (how, validity) in [("bare", &bare), ("general", &general)] {
