@@ -34,6 +34,7 @@ mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod weights;
 
 pub use apis::RuntimeApi;
 pub use fxchain_primitives::{AccountId, Balance, BlockNumber, Hash, Moment, Nonce, Signature};
@@ -84,9 +85,9 @@ macro_rules! runtime_version {
 	};
 }
 #[cfg(not(feature = "upgrade-rehearsal"))]
-runtime_version!(107);
-#[cfg(feature = "upgrade-rehearsal")]
 runtime_version!(108);
+#[cfg(feature = "upgrade-rehearsal")]
+runtime_version!(109);
 
 /// Time and block production.
 pub mod time {

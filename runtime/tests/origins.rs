@@ -531,7 +531,12 @@ fn pool(extrinsic: UncheckedExtrinsic) -> TransactionValidity {
 /// `pair`'s signed extrinsic of `call`.
 fn signed(pair: &sr25519::Pair, call: RuntimeCall) -> UncheckedExtrinsic {
 	let who: AccountId = pair.public().into();
-	fxchain_runtime::signed_transaction(pair, call, System::account_nonce(&who), System::block_hash(0))
+	fxchain_runtime::signed_transaction(
+		pair,
+		call,
+		System::account_nonce(&who),
+		System::block_hash(0),
+	)
 }
 
 /// The dev chain, its clock at 2026-11-30, with One verified by Dave (an individual).
@@ -906,8 +911,10 @@ fn every_privileged_call_refuses_every_wrong_origin() {
 					.into();
 			for encoded in &call.candidates {
 				let bare = pool(UncheckedExtrinsic::new_bare(encoded.clone()));
-				let general =
-					pool(UncheckedExtrinsic::new_transaction(encoded.clone(), fxchain_runtime::tx_extension(0)));
+				let general = pool(UncheckedExtrinsic::new_transaction(
+					encoded.clone(),
+					fxchain_runtime::tx_extension(0),
+				));
 				let from_unverified = pool(signed(&accounts.unverified_pair, encoded.clone()));
 				pool_checks += 3;
 				for (how, validity) in [("bare", &bare), ("general", &general)] {

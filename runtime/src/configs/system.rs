@@ -3,6 +3,7 @@
 // `derive_impl` fills in the runtime's aggregated types (`RuntimeOrigin`, `PalletInfo`, ...)
 // from this scope.
 use crate::{
+	weights::{block_weights::BlockExecutionWeight, extrinsic_weights::ExtrinsicBaseWeight},
 	AccountId, Balance, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, VERSION,
 };
@@ -23,6 +24,15 @@ use sp_runtime::Perbill;
 /// operational ones (governance, equivocation reports).
 pub const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
+/// A block's compute: two seconds (the proof size is not limited: a solochain has no relay chain
+/// to send proofs to).
+pub const MAXIMUM_BLOCK_WEIGHT: Weight =
+	Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
+
+/// The share of a block that `on_initialize` hooks are expected to take: what the largest
+/// single extrinsic leaves free.
+const AVERAGE_ON_INITIALIZE_RATIO: Perbill = Perbill::from_percent(10);
+
 /// The largest block, in bytes.
 pub const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
 
@@ -31,11 +41,22 @@ parameter_types! {
 	pub const Version: sp_version::RuntimeVersion = VERSION;
 
 	/// Two seconds of compute per 6 s block: a third of the slot, as every Substrate chain keeps
-	/// for import and propagation.
-	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
-		NORMAL_DISPATCH_RATIO,
-	);
+	/// for import and propagation. An empty block and each extrinsic's fixed cost are what
+	/// `benchmark overhead` measured (`crate::weights`).
+	pub RuntimeBlockWeights: BlockWeights = BlockWeights::builder()
+		.base_block(BlockExecutionWeight::get())
+		.for_class(DispatchClass::all(), |class| {
+			class.base_extrinsic = ExtrinsicBaseWeight::get();
+		})
+		.for_class(DispatchClass::Normal, |class| {
+			class.max_total = Some(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+		})
+		.for_class(DispatchClass::Operational, |class| {
+			class.max_total = Some(MAXIMUM_BLOCK_WEIGHT);
+			class.reserved = Some(MAXIMUM_BLOCK_WEIGHT - NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+		})
+		.avg_block_initialization(AVERAGE_ON_INITIALIZE_RATIO)
+		.build_or_panic();
 	/// 5 MiB blocks, of which `NORMAL_DISPATCH_RATIO` for ordinary extrinsics.
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
 		.max_length(MAX_BLOCK_LENGTH)
@@ -63,11 +84,13 @@ impl frame_system::Config for Runtime {
 	type MaxConsumers = ConstU32<16>;
 	type BaseCallFilter = Everything;
 	type OnSetCode = ();
+	type SystemWeightInfo = crate::weights::frame_system::WeightInfo<Runtime>;
+	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
 }
 
 impl pallet_utility::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type PalletsOrigin = OriginCaller;
-	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_utility::WeightInfo<Runtime>;
 }
