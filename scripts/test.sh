@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every test, fastest first: formatting, the node build, unit and runtime tests (with the
-# benchmarks as tests), clippy, the end-to-end tests against the real binary, and the
-# four-validator network tests. Everything builds in the release profile, once: the tests reuse
-# the node's artifacts.
+# benchmarks as tests), clippy, the end-to-end tests against the real binary, the load
+# benchmark's smoke run, and the four-validator network tests. Everything builds in the release
+# profile, once: the tests reuse the node's artifacts.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$FXCHAIN_ROOT"
@@ -27,6 +27,8 @@ cargo clippy --locked --release --workspace --all-targets -- -D warnings
 step "end-to-end tests (e2e/, @polkadot/api against fxchain-node --dev)"
 ensure_npm_packages e2e
 (cd e2e && npm test)
+step "load benchmark, smoke mode (bench/: every workload on a fresh dev node, nothing lost)"
+./scripts/bench.sh --smoke --json "$(mktemp -d)/smoke.json"
 step "network tests (zombienet/, four validators on loopback; the upgrade's new runtime first)"
 build_rehearsal_wasm
 ./zombienet/run.sh
