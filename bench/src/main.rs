@@ -276,8 +276,8 @@ async fn run(args: &Args) -> Result<bool> {
 		"tx/s: steady window by block timestamps (* = load too short for one, all loaded blocks); \
 		 ceiling/blk: normal-class max_total / the weight a transaction is charged; empty blk: \
 		 window blocks without load (session rotations); fin lag: most blocks between best and \
-		 finalized under load; build ms: the author's time per window block (its budget is \
-		 about 3 s); CPU: the node's, in cores"
+		 finalized under load; build ms: the author's time per loaded window block (its \
+		 budget is about 3 s); CPU: the node's, in cores"
 	);
 	let output = Output {
 		started_at,

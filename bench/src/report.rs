@@ -174,8 +174,8 @@ pub struct PerBlock {
 	/// Normal-class weight used over `max_total`, in the steady window.
 	pub fill_max: Option<f64>,
 	pub fill_mean: Option<f64>,
-	/// The author's time to build a block of the steady window (of about 3 s it may take:
-	/// the proposer gets half the 6 s slot), mean and most.
+	/// The author's time to build a block of the steady window that holds load (of about 3 s
+	/// it may take: the proposer gets half the 6 s slot), mean and most.
 	pub build_ms_mean: Option<f64>,
 	pub build_ms_max: Option<u64>,
 	/// Why the author stopped filling the window's blocks, and how often.
@@ -422,8 +422,12 @@ pub fn summarise(m: Measured<'_>, mut result: WorkloadReport) -> WorkloadReport 
 			result.per_block.fill_max = fills.iter().copied().reduce(f64::max);
 			result.per_block.fill_mean =
 				(!fills.is_empty()).then(|| fills.iter().sum::<f64>() / fills.len() as f64);
-			let built: Vec<u64> =
-				result.blocks[window.clone()].iter().filter_map(|b| b.build_ms).collect();
+			// Blocks with load only: an empty one (a session rotation) built in no time.
+			let built: Vec<u64> = result.blocks[window.clone()]
+				.iter()
+				.filter(|b| b.load > 0)
+				.filter_map(|b| b.build_ms)
+				.collect();
 			result.per_block.build_ms_max = built.iter().copied().max();
 			result.per_block.build_ms_mean =
 				(!built.is_empty()).then(|| built.iter().sum::<u64>() as f64 / built.len() as f64);

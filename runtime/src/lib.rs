@@ -85,9 +85,9 @@ macro_rules! runtime_version {
 	};
 }
 #[cfg(not(feature = "upgrade-rehearsal"))]
-runtime_version!(108);
-#[cfg(feature = "upgrade-rehearsal")]
 runtime_version!(109);
+#[cfg(feature = "upgrade-rehearsal")]
+runtime_version!(110);
 
 /// Time and block production.
 pub mod time {

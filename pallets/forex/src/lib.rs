@@ -80,6 +80,13 @@ pub use fxchain_primitives::forex::{
 	PaymentStatus, Purpose, Reason, Reasons, Reference, TravelRule,
 };
 pub use pallet::*;
+
+/// The most of one currency that may exist: half the balance range. pallet-assets credits the
+/// payee of a transfer only if the currency's supply plus the amount still fits in a `u128`
+/// (it checks a mint's bound on every credit), and the fungibles transfer debits the payer
+/// before it credits the payee, ignoring a failed credit. With the supply capped here, no
+/// transfer of existing funds can reach that bound, so no transfer loses its amount.
+pub const MAX_ISSUANCE: fxchain_primitives::forex::Amount = u128::MAX / 2;
 pub use types::{Leg, Quote, Record, Trade};
 pub use weights::WeightInfo;
 
@@ -446,7 +453,8 @@ pub mod pallet {
 		/// Less is reserved through `ForexLedger::reserve` than the calling pallet gives back
 		/// (please report it: the pallet's books disagree with the ledger's).
 		InsufficientReserve,
-		/// An amount or counter overflowed, or the books disagree (please report it).
+		/// An amount or counter overflowed, a currency's issuance would pass `MAX_ISSUANCE`, or
+		/// the books disagree (please report it).
 		Overflow,
 	}
 
@@ -1553,12 +1561,16 @@ pub mod pallet {
 			Escrowed::<T>::try_mutate_exists(leg.currency, apply)
 		}
 
+		/// Mint `amount` of `currency` to `to`, keeping the currency's issuance within
+		/// [`MAX_ISSUANCE`].
 		fn mint(currency: CurrencyId, to: &T::AccountId, amount: Amount) -> DispatchResult {
+			let issued = Issued::<T>::get(currency)
+				.checked_add(amount)
+				.filter(|issued| *issued <= MAX_ISSUANCE)
+				.ok_or(Error::<T>::Overflow)?;
 			T::Assets::mint_into(currency, to, amount)?;
-			Issued::<T>::try_mutate(currency, |issued| {
-				*issued = issued.checked_add(amount).ok_or(Error::<T>::Overflow)?;
-				Ok(())
-			})
+			Issued::<T>::insert(currency, issued);
+			Ok(())
 		}
 
 		fn burn(currency: CurrencyId, from: &T::AccountId, amount: Amount) -> DispatchResult {

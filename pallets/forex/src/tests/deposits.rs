@@ -252,3 +252,23 @@ fn withdrawals_go_only_to_licensed_issuers() {
 		);
 	});
 }
+
+#[test]
+fn issuance_stops_at_half_the_range_so_no_transfer_loses_its_amount() {
+	build_and_execute(|| {
+		// pallet-assets credits a transfer's payee only while supply + amount fits in a u128,
+		// after debiting the payer: a currency issued up to the full range lost transfers.
+		let room = crate::MAX_ISSUANCE - supply(USD);
+		assert_noop!(
+			Forex::deposit(RuntimeOrigin::signed(BANK), USD, ALICE, room + 1, H),
+			Error::<Test>::Overflow
+		);
+		assert_ok!(Forex::deposit(RuntimeOrigin::signed(BANK), USD, ALICE, room, H));
+		assert_eq!(supply(USD), crate::MAX_ISSUANCE);
+		let all = balance(USD, ALICE);
+		assert_ok!(Forex::request_withdrawal(RuntimeOrigin::signed(ALICE), USD, all, BANK));
+		assert_eq!(balance(USD, Forex::escrow_account()), all);
+		assert_ok!(Forex::decline_withdrawal(RuntimeOrigin::signed(BANK), last_reference()));
+		assert_eq!(balance(USD, ALICE), all);
+	});
+}
