@@ -15,19 +15,14 @@ use std::collections::BTreeMap;
 
 pub type Events = Vec<EventRecord<RuntimeEvent, Hash>>;
 
-/// The key of a plain storage value: `twox128(pallet) ++ twox128(item)`.
-pub fn value_key(pallet: &str, item: &str) -> Vec<u8> {
-	[twox_128(pallet.as_bytes()), twox_128(item.as_bytes())].concat()
-}
-
-/// `System.Events` (not public in `frame-system`, so by name).
+/// `System.Events` (not public in `frame-system`, so by name: `twox128(pallet) ++ twox128(item)`).
 pub fn events_key() -> Vec<u8> {
-	value_key("System", "Events")
+	[twox_128(b"System"), twox_128(b"Events")].concat()
 }
 
 /// `System.BlockWeight`: the block's consumed weight per dispatch class.
 pub fn block_weight_key() -> Vec<u8> {
-	value_key("System", "BlockWeight")
+	frame_system::BlockWeight::<Runtime>::hashed_key().to_vec()
 }
 
 pub fn account_key(who: &AccountId) -> Vec<u8> {

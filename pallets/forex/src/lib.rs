@@ -80,6 +80,8 @@ pub use fxchain_primitives::forex::{
 	PaymentStatus, Purpose, Reason, Reasons, Reference, TravelRule,
 };
 pub use pallet::*;
+pub use types::{Leg, Quote, Record, Trade};
+pub use weights::WeightInfo;
 
 /// The most of one currency that may exist: half the balance range. pallet-assets credits the
 /// payee of a transfer only if the currency's supply plus the amount still fits in a `u128`
@@ -87,8 +89,6 @@ pub use pallet::*;
 /// before it credits the payee, ignoring a failed credit. With the supply capped here, no
 /// transfer of existing funds can reach that bound, so no transfer loses its amount.
 pub const MAX_ISSUANCE: fxchain_primitives::forex::Amount = u128::MAX / 2;
-pub use types::{Leg, Quote, Record, Trade};
-pub use weights::WeightInfo;
 
 /// What the benchmarks need from the identity layer, which this pallet only reads.
 #[cfg(feature = "runtime-benchmarks")]
