@@ -1689,6 +1689,10 @@ pub mod pallet {
 					T::Assets::total_issuance(currency) == Issued::<T>::get(currency),
 					"issuance differs from what issuers minted less what they burnt"
 				);
+				ensure!(
+					Issued::<T>::get(currency) <= MAX_ISSUANCE,
+					"issuance passed MAX_ISSUANCE, where a transfer may lose its amount"
+				);
 				let escrowed = Escrowed::<T>::get(currency);
 				ensure!(
 					T::Assets::balance(currency, &escrow) == escrowed,

@@ -272,3 +272,20 @@ fn issuance_stops_at_half_the_range_so_no_transfer_loses_its_amount() {
 		assert_eq!(balance(USD, ALICE), all);
 	});
 }
+
+#[test]
+fn the_invariant_check_catches_issuance_past_the_cap() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(crate::Pallet::<Test>::do_try_state(), Ok(()));
+		// Minted past the pallet's back, as a bug elsewhere could.
+		let past = crate::MAX_ISSUANCE - supply(USD) + 1;
+		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<u64>>::mint_into(
+			USD, &ALICE, past
+		));
+		Issued::<Test>::mutate(USD, |issued| *issued += past);
+		assert_eq!(
+			crate::Pallet::<Test>::do_try_state(),
+			Err("issuance passed MAX_ISSUANCE, where a transfer may lose its amount".into())
+		);
+	});
+}
