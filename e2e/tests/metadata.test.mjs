@@ -20,12 +20,15 @@ const EXPECTED_PALLETS = [
   'CouncilMembership',
   'Governance',
   'Assets',
+  'PoolUnits',
   'Sudo',
   'Kyc',
   'Forex',
   'Supervision',
   'Leasing',
   'DataSharing',
+  'Receivables',
+  'Securitisation',
 ];
 
 let node;
@@ -60,7 +63,7 @@ test(
 );
 
 test(
-  'every pallet except Assets exposes the calls users need; Assets exposes none',
+  'every pallet except the ledgers exposes the calls users need; Assets and PoolUnits expose none',
   withNodeLog(() => node, async () => {
     const { api } = node;
     assert.equal(typeof api.tx.balances.transferKeepAlive, 'function');
@@ -72,5 +75,12 @@ test(
     assert.ok(assets.calls.isNone, 'Assets has calls in the metadata');
     assert.ok(assets.storage.isSome, 'Assets has no storage in the metadata');
     assert.equal(api.tx.assets, undefined);
+    // Pool units change hands only by a supervised purchase.
+    const units = api.runtimeMetadata.asLatest.pallets.find((p) => p.name.toString() === 'PoolUnits');
+    assert.ok(units.calls.isNone, 'PoolUnits has calls in the metadata');
+    assert.ok(units.storage.isSome, 'PoolUnits has no storage in the metadata');
+    assert.equal(api.tx.poolUnits, undefined);
+    assert.equal(typeof api.tx.receivables.finance, 'function');
+    assert.equal(typeof api.tx.securitisation.buy, 'function');
   }),
 );

@@ -464,6 +464,20 @@ impl LedgerObserver for () {
 	}
 }
 
+/// Several pallets observe their own transfers: each is told of every conclusion and ignores
+/// the references it does not hold.
+#[impl_trait_for_tuples::impl_for_tuples(1, 4)]
+impl LedgerObserver for Tuple {
+	fn concluded(reference: &Reference, executed: bool) {
+		for_tuples!( #( Tuple::concluded(reference, executed); )* );
+	}
+	fn weight() -> Weight {
+		let mut weight = Weight::zero();
+		for_tuples!( #( weight = weight.saturating_add(Tuple::weight()); )* );
+		weight
+	}
+}
+
 wire_type! {
 	/// A registered currency.
 	pub struct CurrencyInfo {

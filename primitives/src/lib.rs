@@ -57,6 +57,7 @@ pub mod data_sharing;
 pub mod forex;
 pub mod kyc;
 pub mod leasing;
+pub mod receivables;
 pub mod supervision;
 
 use sp_runtime::{

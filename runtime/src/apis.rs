@@ -309,6 +309,43 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl fxchain_primitives::receivables::ReceivablesApi<
+		Block,
+		AccountId,
+		pallet_receivables::FinancingOf<Runtime>,
+	> for Runtime {
+		fn document(
+			id: fxchain_primitives::receivables::DocumentId,
+		) -> Option<fxchain_primitives::receivables::DocumentStatus<AccountId>> {
+			crate::Receivables::document_status(id)
+		}
+
+		fn financings_of(
+			bank: AccountId,
+		) -> Vec<(
+			fxchain_primitives::receivables::FinancingId,
+			pallet_receivables::FinancingOf<Runtime>,
+		)> {
+			crate::Receivables::financings_of(&bank)
+		}
+
+		fn assignee(id: fxchain_primitives::receivables::ReceivableId) -> Option<AccountId> {
+			crate::Receivables::assignee(&id)
+		}
+	}
+
+	impl fxchain_primitives::receivables::SecuritisationApi<Block, AccountId> for Runtime {
+		fn pool(
+			id: fxchain_primitives::receivables::PoolId,
+		) -> Option<fxchain_primitives::receivables::PoolView<AccountId>> {
+			crate::Securitisation::pool_view(id)
+		}
+
+		fn pools() -> Vec<fxchain_primitives::receivables::PoolId> {
+			crate::Securitisation::pool_ids()
+		}
+	}
+
 	impl fxchain_primitives::data_sharing::DataSharingApi<Block, AccountId> for Runtime {
 		fn can_access(
 			grantee: AccountId,

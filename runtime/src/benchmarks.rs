@@ -10,7 +10,8 @@ mod session;
 
 pub use crate::{
 	Balances, Council, CouncilMembership, DataSharing, Forex, Governance, Identity, Kyc, Leasing,
-	Runtime, Sudo, Supervision, Timestamp, TransactionPayment, Utility, ValidatorSet,
+	Receivables, Runtime, Securitisation, Sudo, Supervision, Timestamp, TransactionPayment,
+	Utility, ValidatorSet,
 };
 pub use frame_benchmarking::baseline::Pallet as BaselineBench;
 pub use frame_system_benchmarking::{
@@ -43,4 +44,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_supervision, Supervision]
 	[pallet_leasing, Leasing]
 	[pallet_data_sharing, DataSharing]
+	[pallet_receivables, Receivables]
+	[pallet_securitisation, Securitisation]
 );

@@ -12,9 +12,12 @@
 //!   [`configs::governance::GovernanceOrigin`] (two thirds of members); `Governance` lets the
 //!   latter act as root (runtime upgrades); `Sudo` only on the `dev` chain;
 //! - currency ledgers: `Assets`, whose calls are not in [`RuntimeCall`], so that nobody moves a
-//!   currency unit except through fxchain's own pallets;
+//!   currency unit except through fxchain's own pallets; `PoolUnits`, the securitisation
+//!   pools' senior and junior units, likewise;
 //! - fxchain's capabilities: `Kyc` (licences and real-name credentials), `Forex` (currencies,
-//!   payments, conversions and trades, every movement proposed to supervision first).
+//!   payments, conversions and trades, every movement proposed to supervision first),
+//!   `Supervision`, `Leasing`, `DataSharing`, `Receivables` (trade documents financed once,
+//!   assignments) and `Securitisation` (pools of receivables paid out by a waterfall).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `#[frame_support::runtime]` recurses deeply.
@@ -37,6 +40,7 @@ pub mod genesis_config_presets;
 pub mod weights;
 
 pub use apis::RuntimeApi;
+pub use configs::receivables::Financing;
 pub use fxchain_primitives::{AccountId, Balance, BlockNumber, Hash, Moment, Nonce, Signature};
 use sp_runtime::{generic, impl_opaque_keys};
 use sp_version::{runtime_version, RuntimeVersion};
@@ -85,9 +89,9 @@ macro_rules! runtime_version {
 	};
 }
 #[cfg(not(feature = "upgrade-rehearsal"))]
-runtime_version!(109);
-#[cfg(feature = "upgrade-rehearsal")]
 runtime_version!(110);
+#[cfg(feature = "upgrade-rehearsal")]
+runtime_version!(111);
 
 /// Time and block production.
 pub mod time {
@@ -294,6 +298,10 @@ mod runtime {
 	#[runtime::pallet_index(30)]
 	#[runtime::disable_call]
 	pub type Assets = pallet_assets;
+	// Securitisation pool units: moved only by the securitisation pallet.
+	#[runtime::pallet_index(31)]
+	#[runtime::disable_call]
+	pub type PoolUnits = pallet_assets<Instance2>;
 
 	// fxchain's capabilities.
 	#[runtime::pallet_index(40)]
@@ -306,4 +314,8 @@ mod runtime {
 	pub type Leasing = pallet_leasing;
 	#[runtime::pallet_index(44)]
 	pub type DataSharing = pallet_data_sharing;
+	#[runtime::pallet_index(45)]
+	pub type Receivables = pallet_receivables;
+	#[runtime::pallet_index(46)]
+	pub type Securitisation = pallet_securitisation;
 }

@@ -2993,6 +2993,8 @@ fn check_invariants(ledger: &Ledger) -> Result<(), String> {
 	pallet("supervision", pallet_supervision::Pallet::<Runtime>::do_try_state())?;
 	pallet("leasing", pallet_leasing::Pallet::<Runtime>::do_try_state())?;
 	pallet("data-sharing", pallet_data_sharing::Pallet::<Runtime>::do_try_state())?;
+	pallet("receivables", pallet_receivables::Pallet::<Runtime>::do_try_state())?;
+	pallet("securitisation", pallet_securitisation::Pallet::<Runtime>::do_try_state())?;
 	pallet("kyc", pallet_kyc::Pallet::<Runtime>::do_try_state())?;
 	pallet("validator-set", pallet_validator_set::Pallet::<Runtime>::do_try_state())?;
 	registrars_in_step()?;

@@ -136,6 +136,17 @@ const OPEN_TO_SIGNED: &[(&str, &str, &str)] = &[
 	("DataSharing", "revoke", "only the consent's subject passes"),
 	("DataSharing", "dispute", "only the item's verified subject passes"),
 	("DataSharing", "answer_dispute", "only the disputed item's provider passes"),
+	("Receivables", "repay", "only the financing's borrower passes"),
+	("Receivables", "release", "only the financing's bank passes"),
+	("Receivables", "pay_document", "any verified account pays a registered document's holder"),
+	("Receivables", "offer_assignment", "only the receivable's holder passes"),
+	("Receivables", "register_assignment", "only an assignee holding an offer passes"),
+	("Receivables", "withdraw_offer", "only the offer's assignor passes"),
+	("Securitisation", "add_receivable", "only the pool's originator passes"),
+	("Securitisation", "issue", "only the pool's originator passes"),
+	("Securitisation", "buy", "a verified investor buys units from the originator"),
+	("Securitisation", "write_off", "only the pool's originator passes"),
+	("Securitisation", "close", "only the pool's originator passes"),
 ];
 
 /// Privileged calls one council member may make (`SupervisorOrigin`: urgent operational acts).
@@ -177,6 +188,8 @@ const REFUSALS: &[&str] = &[
 	"Supervision.NotAuthorized",
 	"Leasing.NotLicensed",
 	"DataSharing.NotLicensed",
+	"Receivables.NotLicensed",
+	"Securitisation.NotLicensed",
 ];
 
 /// Errors that refuse an account for having no live credential: a refusal of the unverified
@@ -187,6 +200,8 @@ const UNVERIFIED_REFUSALS: &[&str] = &[
 	"Supervision.NotVerified",
 	"Leasing.NotVerified",
 	"DataSharing.NotVerified",
+	"Receivables.NotVerified",
+	"Securitisation.NotVerified",
 ];
 
 /// Hand-built arguments, tried besides the generic ones, for privileged calls whose generic

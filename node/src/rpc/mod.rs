@@ -9,13 +9,14 @@
 //! - `grandpa_roundState`, `grandpa_proveFinality`, `grandpa_subscribeJustifications`
 //!   (`sc-consensus-grandpa-rpc`);
 //! - fxchain's own `fxchain_*` methods, one submodule per capability ([`forex`],
-//!   [`supervision`], [`leasing`], [`data_sharing`]), wrapping the runtime APIs for
+//!   [`supervision`], [`leasing`], [`data_sharing`], [`receivables`]), wrapping the runtime APIs for
 //!   integrators who do not decode SCALE. Every one is documented in `docs/rpc.md`, and the
 //!   end-to-end tests check that the document and the node's `rpc_methods` agree.
 
 pub mod data_sharing;
 pub mod forex;
 pub mod leasing;
+pub mod receivables;
 pub mod supervision;
 
 use fxchain_runtime::{opaque::Block, AccountId, Balance, Nonce};
@@ -93,6 +94,11 @@ where
 		+ fxchain_primitives::supervision::SupervisionApi<Block, AccountId>
 		+ fxchain_primitives::leasing::LeasingApi<Block, AccountId>
 		+ fxchain_primitives::data_sharing::DataSharingApi<Block, AccountId>
+		+ fxchain_primitives::receivables::ReceivablesApi<
+			Block,
+			AccountId,
+			fxchain_runtime::Financing,
+		> + fxchain_primitives::receivables::SecuritisationApi<Block, AccountId>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 	SC: SelectChain<Block> + 'static,
@@ -107,6 +113,7 @@ where
 	use data_sharing::{DataSharing, DataSharingRpcServer};
 	use forex::{Forex, ForexRpcServer};
 	use leasing::{Leasing, LeasingRpcServer};
+	use receivables::{Receivables, ReceivablesRpcServer};
 	use supervision::{Supervision, SupervisionRpcServer};
 
 	let FullDeps { client, pool, babe, grandpa, history_index } = deps;
@@ -116,6 +123,7 @@ where
 	module.merge(Supervision::new(client.clone()).into_rpc())?;
 	module.merge(Leasing::new(client.clone()).into_rpc())?;
 	module.merge(DataSharing::new(client.clone()).into_rpc())?;
+	module.merge(Receivables::new(client.clone()).into_rpc())?;
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(

@@ -111,6 +111,7 @@ pub mod pallet {
 			is_cross_border, Amount, ForexLedger, LedgerObserver, LedgerOutcome, Purpose, Reference,
 		},
 		kyc::{KycProvider, LicenceProvider, Role},
+		receivables::{LeaseReceivables, ReceivableInfo, RentRouting},
 		split_time_key, time_key, Moment,
 	};
 	use sp_core::H256;
@@ -134,6 +135,11 @@ pub mod pallet {
 
 		/// Chain time: due dates, late fees, notices.
 		type Time: Time<Moment = Moment>;
+
+		/// Where the lessee's payments go: to whom the lessor assigned the lease's rent (a
+		/// receivables registry), otherwise to the lessor; told of every payment that reaches
+		/// its payee.
+		type RentRouting: RentRouting<Self::AccountId>;
 
 		/// The most instalments a lease may have.
 		#[pallet::constant]
@@ -198,6 +204,13 @@ pub mod pallet {
 	/// generates, hence Twox).
 	#[pallet::storage]
 	pub type InReview<T: Config> = StorageMap<_, Twox64Concat, Reference, Pending, OptionQuery>;
+
+	/// The payee and amount of each held payment from the lessee, by the forex reference (a
+	/// hash the chain generates, hence Twox): told to [`Config::RentRouting`] when a supervisor
+	/// releases it.
+	#[pallet::storage]
+	pub type RoutedInReview<T: Config> =
+		StorageMap<_, Twox64Concat, Reference, (T::AccountId, Amount), OptionQuery>;
 
 	/// The collection agenda: leases with automatic payment, keyed by when to look at them
 	/// next and the lease (both big-endian, with the identity hasher, so that the map iterates
@@ -280,6 +293,9 @@ pub mod pallet {
 		LeaseMatured { lease: LeaseId },
 		/// The lease ended and left storage.
 		LeaseClosed { lease: LeaseId, closure: Closure },
+		/// A payment from the lessee goes to `payee`, to whom the lessor assigned the lease's
+		/// rent, rather than to the lessor.
+		PaymentRouted { lease: LeaseId, payee: T::AccountId, amount: Amount },
 	}
 
 	#[pallet::error]
@@ -350,6 +366,7 @@ pub mod pallet {
 			T::WeightInfo::collect(collected).saturating_add(
 				T::Ledger::supervision_weight()
 					.saturating_add(T::WeightInfo::complete())
+					.saturating_add(T::RentRouting::weight())
 					.saturating_mul(u64::from(collected)),
 			)
 		}
@@ -615,7 +632,7 @@ pub mod pallet {
 		///
 		/// Emits `RentPaid` or `SettlementPaid` (`PaymentHeld` when supervision holds it).
 		#[pallet::call_index(20)]
-		#[pallet::weight(payment_weight::<T>().saturating_add(T::Ledger::supervision_weight()))]
+		#[pallet::weight(payment_weight::<T>().saturating_add(routed_weight::<T>()))]
 		pub fn pay(origin: OriginFor<T>, lease: LeaseId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let record = Self::lease(lease)?;
@@ -632,7 +649,7 @@ pub mod pallet {
 		/// Emits `LeaseClosed` (`BoughtOut`) and `AssetReleased` (`PaymentHeld` when supervision
 		/// holds it).
 		#[pallet::call_index(21)]
-		#[pallet::weight(T::WeightInfo::buy_out().saturating_add(T::Ledger::supervision_weight()))]
+		#[pallet::weight(T::WeightInfo::buy_out().saturating_add(routed_weight::<T>()))]
 		pub fn buy_out(origin: OriginFor<T>, lease: LeaseId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut record = Self::lease(lease)?;
@@ -654,7 +671,7 @@ pub mod pallet {
 		///
 		/// Emits `LeaseClosed` and `AssetReleased`.
 		#[pallet::call_index(22)]
-		#[pallet::weight(T::WeightInfo::complete().saturating_add(T::Ledger::supervision_weight()))]
+		#[pallet::weight(T::WeightInfo::complete().saturating_add(routed_weight::<T>()))]
 		pub fn complete(origin: OriginFor<T>, lease: LeaseId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut record = Self::lease(lease)?;
@@ -845,14 +862,24 @@ pub mod pallet {
 		T::WeightInfo::pay().max(T::WeightInfo::complete())
 	}
 
+	/// What a payment from the lessee adds to its benchmark: supervision (benchmarks run with
+	/// a hook that allows everything) and the routing to the rent's assignee.
+	pub(crate) fn routed_weight<T: Config>() -> Weight {
+		T::Ledger::supervision_weight().saturating_add(T::RentRouting::weight())
+	}
+
 	impl<T: Config> LedgerObserver for Pallet<T> {
 		/// A held lease payment concluded: a release applies it, a return leaves the lease as it
 		/// was and reserves again the deposit the payment used.
 		fn concluded(reference: &Reference, executed: bool) {
+			let routed = RoutedInReview::<T>::take(reference);
 			let Some(pending) = InReview::<T>::take(reference) else { return };
 			let Some(mut record) = Leases::<T>::get(pending.lease) else { return };
 			record.in_review = None;
 			if executed {
+				if let Some((payee, amount)) = routed {
+					T::RentRouting::collected(pending.lease, &payee, record.terms.currency, amount);
+				}
 				Self::apply(pending.lease, record, pending.effect, *reference);
 				return;
 			}
@@ -889,7 +916,64 @@ pub mod pallet {
 		/// The benchmarked return of a held buyout (the ledger reserves the deposit again), or,
 		/// when dearer, what applying a payment costs at most (see [`payment_weight`]).
 		fn weight() -> Weight {
-			T::WeightInfo::concluded().max(payment_weight::<T>())
+			T::WeightInfo::concluded()
+				.max(payment_weight::<T>())
+				.saturating_add(T::RentRouting::weight())
+		}
+	}
+
+	/// A lease's future rent, as a receivable that its lessor may assign (to a securitisation
+	/// pool, for example).
+	impl<T: Config> LeaseReceivables<T::AccountId> for Pallet<T> {
+		fn lessor(lease: LeaseId) -> Option<T::AccountId> {
+			Leases::<T>::get(lease).map(|record| record.lessor)
+		}
+
+		/// A running lease's unpaid rent (or the settlement still due), the due date of its
+		/// next instalment and whether it is in default. `None` for a draft, a matured lease
+		/// and a lease whose payment is in review: its rent cannot change hands until a
+		/// supervisor decides.
+		fn receivable(lease: LeaseId) -> Option<ReceivableInfo<T::AccountId>> {
+			let record = Leases::<T>::get(lease)?;
+			if record.in_review.is_some() {
+				return None;
+			}
+			let rows = Self::rows(lease);
+			let next_due =
+				schedule::due(record.start, record.terms.period, record.paid.saturating_add(1));
+			let (outstanding, due, defaulted) = match record.status {
+				LeaseStatus::Active | LeaseStatus::Demanded { .. } => (
+					Self::unpaid_rows(&record, &rows)
+						.fold(0u128, |sum, (_, row)| sum.saturating_add(row.rent())),
+					next_due,
+					false,
+				),
+				LeaseStatus::Defaulted { at } => (
+					Self::unpaid_rows(&record, &rows)
+						.fold(0u128, |sum, (_, row)| sum.saturating_add(row.rent())),
+					at,
+					true,
+				),
+				LeaseStatus::Accelerated { due } | LeaseStatus::Terminated { due }
+					if !due.is_zero() =>
+				{
+					(due, T::Time::now(), true)
+				},
+				_ => return None,
+			};
+			Some(ReceivableInfo {
+				holder: record.lessor,
+				currency: record.terms.currency,
+				outstanding,
+				due,
+				defaulted,
+			})
+		}
+
+		/// Bounded by `pay`'s benchmark, which reads the same lease and its whole schedule (and
+		/// then pays).
+		fn weight() -> Weight {
+			T::WeightInfo::pay()
 		}
 	}
 
@@ -971,9 +1055,10 @@ pub mod pallet {
 		}
 
 		/// Pay `amount` from `from` to `to` through the ledger for lease `id`, and apply `effect`
-		/// when it executes: now, or when a supervisor releases it. `released_deposit` is the
-		/// part of the deposit given back to the lessee for this payment, reserved again if the
-		/// payment does not execute. Stores the lease.
+		/// when it executes: now, or when a supervisor releases it. What the lessee owes the
+		/// lessor goes to the rent's payee ([`Config::RentRouting`]), which learns of it when it
+		/// arrives. `released_deposit` is the part of the deposit given back to the lessee for
+		/// this payment, reserved again if the payment does not execute. Stores the lease.
 		fn pay_for(
 			id: LeaseId,
 			mut record: Lease<T::AccountId>,
@@ -983,10 +1068,27 @@ pub mod pallet {
 			effect: Effect,
 			released_deposit: Amount,
 		) -> DispatchResult {
-			let purpose = Self::purpose(&record)?;
-			match T::Ledger::transfer(from, to, record.terms.currency, amount, purpose)? {
-				LedgerOutcome::Executed(reference) => Self::apply(id, record, effect, reference),
+			let routed = *to == record.lessor;
+			let payee = if routed { T::RentRouting::payee(id, to) } else { to.clone() };
+			if routed && payee != record.lessor {
+				Self::deposit_event(Event::PaymentRouted {
+					lease: id,
+					payee: payee.clone(),
+					amount,
+				});
+			}
+			let purpose = Self::purpose(from, &payee)?;
+			match T::Ledger::transfer(from, &payee, record.terms.currency, amount, purpose)? {
+				LedgerOutcome::Executed(reference) => {
+					if routed {
+						T::RentRouting::collected(id, &payee, record.terms.currency, amount);
+					}
+					Self::apply(id, record, effect, reference)
+				},
 				LedgerOutcome::Held(reference) => {
+					if routed {
+						RoutedInReview::<T>::insert(reference, (payee, amount));
+					}
 					InReview::<T>::insert(
 						reference,
 						Pending { lease: id, effect, released_deposit },
@@ -1000,11 +1102,11 @@ pub mod pallet {
 		}
 
 		/// A finance lease's payments are balance-of-payments financial-account flows when they
-		/// cross a border.
-		fn purpose(record: &Lease<T::AccountId>) -> Result<Purpose, DispatchError> {
-			let lessor = T::Kyc::verified_profile(&record.lessor).ok_or(Error::<T>::NotVerified)?;
-			let lessee = T::Kyc::verified_profile(&record.lessee).ok_or(Error::<T>::NotVerified)?;
-			Ok(if is_cross_border(&lessor, &lessee) {
+		/// cross a border (between the payer and the payee, who may be the rent's assignee).
+		fn purpose(from: &T::AccountId, to: &T::AccountId) -> Result<Purpose, DispatchError> {
+			let payer = T::Kyc::verified_profile(from).ok_or(Error::<T>::NotVerified)?;
+			let payee = T::Kyc::verified_profile(to).ok_or(Error::<T>::NotVerified)?;
+			Ok(if is_cross_border(&payer, &payee) {
 				Purpose::FinancialAccount
 			} else {
 				Purpose::Domestic
@@ -1474,6 +1576,12 @@ pub mod pallet {
 				ensure!(
 					Leases::<T>::get(pending.lease).is_some_and(|l| l.in_review == Some(reference)),
 					"a payment in review names no lease waiting for it"
+				);
+			}
+			for reference in RoutedInReview::<T>::iter_keys() {
+				ensure!(
+					InReview::<T>::contains_key(reference),
+					"a routed payment is not in review"
 				);
 			}
 			ensure!(

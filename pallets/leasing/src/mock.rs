@@ -12,7 +12,8 @@ use fxchain_primitives::{
 		CountryCode, EntityType, KycLevel, KycProfile, KycProvider, LicenceProvider, PersonId,
 		Residency, Role,
 	},
-	leasing::{DefaultTrigger, EndOption, Method},
+	leasing::{DefaultTrigger, EndOption, LeaseId, Method},
+	receivables::RentRouting,
 	supervision::DAY,
 	Moment,
 };
@@ -81,6 +82,24 @@ parameter_types! {
 	/// Every transfer the ledger executed or held: (from, to, amount, purpose).
 	pub static Transfers: Vec<(u64, u64, Amount, Purpose)> = Vec::new();
 	pub static NextReference: u64 = 1;
+	/// Leases whose rent the lessor assigned, and to whom.
+	pub static Assignees: BTreeMap<LeaseId, u64> = BTreeMap::new();
+	/// Every payment the routing was told reached its payee: (lease, payee, amount).
+	pub static Collections: Vec<(LeaseId, u64, Amount)> = Vec::new();
+}
+
+/// A receivables registry in which the tests assign a lease's rent (`Assignees`).
+pub struct MockRouting;
+impl RentRouting<u64> for MockRouting {
+	fn payee(lease: LeaseId, lessor: &u64) -> u64 {
+		Assignees::get().get(&lease).copied().unwrap_or(*lessor)
+	}
+	fn collected(lease: LeaseId, payee: &u64, _: CurrencyId, amount: Amount) {
+		Collections::mutate(|c| c.push((lease, *payee, amount)));
+	}
+	fn weight() -> Weight {
+		Weight::zero()
+	}
 }
 
 pub struct MockTime;
@@ -199,6 +218,7 @@ impl pallet_leasing::Config for Test {
 	type Licences = MockKyc;
 	type Ledger = MockLedger;
 	type Time = MockTime;
+	type RentRouting = MockRouting;
 	type MaxInstalments = ConstU32<360>;
 	type MinPeriod = ConstU64<60_000>;
 	type MaxCollectionsPerBlock = ConstU32<2>;
@@ -303,6 +323,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		Mode::set(Supervision::Execute);
 		Held::set(BTreeMap::new());
 		Transfers::set(Vec::new());
+		Assignees::set(BTreeMap::new());
+		Collections::set(Vec::new());
 		Free::set(BTreeMap::new());
 		Reserved::set(BTreeMap::new());
 		Profiles::set(

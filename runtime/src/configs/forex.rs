@@ -24,13 +24,14 @@ parameter_types! {
 
 impl pallet_forex::Config for Runtime {
 	type Assets = Assets;
-	type Kyc = Kyc;
+	type Kyc = super::kyc::Identities;
 	type Licences = Kyc;
 	#[cfg(not(feature = "runtime-benchmarks"))]
 	type CapitalFlowCheck = crate::Supervision;
 	#[cfg(feature = "runtime-benchmarks")]
 	type CapitalFlowCheck = ();
-	type LedgerObserver = crate::Leasing;
+	// Each pallet that moves money learns how its held transfers end.
+	type LedgerObserver = (crate::Leasing, crate::Receivables, crate::Securitisation);
 	type Time = Timestamp;
 	type GovernanceOrigin = GovernanceOrigin;
 	type SupervisorOrigin = SupervisorOrigin;

@@ -5,8 +5,9 @@
 //! the identity calls they need to onboard, and the council's calls, which admit members only.
 
 use super::governance::{GovernanceOrigin, SupervisorOrigin};
-use crate::{AccountId, Balances, Moment, Runtime, RuntimeCall, RuntimeOrigin, Timestamp};
+use crate::{AccountId, Balances, Kyc, Moment, Runtime, RuntimeCall, RuntimeOrigin, Timestamp};
 use frame_support::traits::{ConstU32, ConstU64, Contains};
+use fxchain_primitives::kyc::{KycProfile, KycProvider, PersonId};
 use pallet_kyc::IdentityRegistrars;
 use sp_runtime::{DispatchError, DispatchResult, MultiAddress};
 
@@ -29,12 +30,35 @@ impl pallet_kyc::Config for Runtime {
 	type WeightInfo = pallet_kyc::weights::SubstrateWeight<Runtime>;
 }
 
-/// The accounts fxchain's pallets own: the forex escrow, which holds every reservation (a
-/// credential would let payments and deposits reach it past the forex books).
+/// The accounts fxchain's pallets own: the forex escrow, which holds every reservation, and the
+/// securitisation pools' accounts (a credential would let payments and deposits reach them past
+/// the pallets' books).
 pub struct SystemAccounts;
 impl Contains<AccountId> for SystemAccounts {
 	fn contains(who: &AccountId) -> bool {
 		*who == crate::Forex::escrow_account()
+			|| crate::Securitisation::originator_of(who).is_some()
+	}
+}
+
+/// The parties money moves between, as the pallets that move it see them: accounts with a
+/// live credential, and securitisation pools, special-purpose vehicles that take their
+/// originator's verified profile (jurisdiction, residency, person) for as long as the
+/// originator's credential lives (decision 0016).
+pub struct Identities;
+impl KycProvider<AccountId> for Identities {
+	fn verified_profile(who: &AccountId) -> Option<KycProfile> {
+		Kyc::verified_profile(who).or_else(|| {
+			crate::Securitisation::originator_of(who)
+				.and_then(|originator| Kyc::verified_profile(&originator))
+		})
+	}
+
+	fn person_of(who: &AccountId) -> Option<PersonId> {
+		Kyc::person_of(who).or_else(|| {
+			crate::Securitisation::originator_of(who)
+				.and_then(|originator| Kyc::person_of(&originator))
+		})
 	}
 }
 

@@ -8,10 +8,11 @@ use frame_support::traits::{ConstU32, ConstU64};
 const DAY_MS: Moment = 86_400_000;
 
 impl pallet_leasing::Config for Runtime {
-	type Kyc = Kyc;
+	type Kyc = super::kyc::Identities;
 	type Licences = Kyc;
 	type Ledger = Forex;
 	type Time = Timestamp;
+	type RentRouting = crate::Receivables;
 	// Thirty years of monthly rent.
 	type MaxInstalments = ConstU32<360>;
 	// One slot: no two instalments of a lease fall due in one block.

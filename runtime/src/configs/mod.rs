@@ -9,5 +9,7 @@ pub mod identity;
 pub mod kyc;
 pub mod leasing;
 pub mod monetary;
+pub mod receivables;
+pub mod securitisation;
 pub mod supervision;
 pub mod system;

@@ -2,11 +2,11 @@
 //! checked against, reports, freezes, the watch list and feedback.
 
 use super::governance::{GovernanceOrigin, SupervisorOrigin};
-use crate::{Forex, Kyc, Runtime, Timestamp};
+use crate::{Forex, Runtime, Timestamp};
 use frame_support::traits::ConstU32;
 
 impl pallet_supervision::Config for Runtime {
-	type Kyc = Kyc;
+	type Kyc = super::kyc::Identities;
 	type Payments = Forex;
 	type Time = Timestamp;
 	type GovernanceOrigin = GovernanceOrigin;

@@ -8,5 +8,6 @@ mod defaults;
 mod holds;
 mod registry;
 mod rent;
+mod routing;
 mod schedules;
 mod smoke;
